@@ -1,0 +1,18 @@
+"""Typed ORM classes. Importing this package registers every table on ``Base.metadata``."""
+
+from app.models.audit import AuditEvent
+from app.models.base import Base, VaultBase
+from app.models.meta import ArchiveMeta
+from app.models.user import User, UserKey, UserRole
+from app.models.vault import VaultRecord
+
+__all__ = [
+    "ArchiveMeta",
+    "AuditEvent",
+    "Base",
+    "User",
+    "UserKey",
+    "UserRole",
+    "VaultBase",
+    "VaultRecord",
+]

@@ -1,0 +1,192 @@
+"""The tamper-evident audit chain.
+
+Each event carries HMAC-SHA256(audit key, previous hash || canonical content).
+Editing a row breaks its own hash, deleting or reordering rows breaks the
+link to the next one, and cutting the tail no longer matches the chain head
+kept in ``archive_meta`` (written in the same transaction as the event). The
+audit key is random, made with the archive and kept inside the encrypted
+main.db, so a rekey does not have to rewrite history.
+
+Details hold ids, codes and counts only, never what a customer told the
+branch: the audit log is read by inspectors who may not see content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from app.models import ArchiveMeta, AuditEvent
+from app.models.base import utcnow
+
+GENESIS = "0" * 64
+META_KEY = "audit_key"
+META_HEAD = "audit_head"
+
+#: the interface's words for each event code (the audit log page shows them)
+EVENT_LABELS: dict[str, str] = {
+    "archive.create": "建立档案库",
+    "archive.migrate": "档案结构升级",
+    "archive.rekey": "更换档案密钥",
+    "archive.verify": "校验档案完整性",
+    "login.success": "登录成功",
+    "login.failure": "登录失败",
+    "login.locked": "登录名被锁定",
+    "session.lock": "锁定屏幕",
+    "session.unlock": "解除锁定",
+    "session.switch": "切换用户",
+    "session.logout": "退出登录",
+    "user.create": "新建用户",
+    "user.update": "修改用户信息",
+    "user.roles": "修改用户角色",
+    "user.disable": "停用用户",
+    "user.enable": "启用用户",
+    "user.reset_password": "重置用户密码",
+    "user.revoke": "注销用户",
+    "user.password_change": "修改本人密码",
+    "custodian.grant": "授予保密专管员",
+    "custodian.revoke": "撤销保密专管员",
+    "auth.in_person": "本人到场验证",
+}
+
+
+def event_label(action: str) -> str:
+    return EVENT_LABELS.get(action, action)
+
+
+def canonical(event: AuditEvent) -> bytes:
+    return json.dumps(
+        [
+            event.seq,
+            event.occurred_at.isoformat(timespec="microseconds"),
+            event.actor,
+            event.action,
+            event.target_type,
+            event.target_id,
+            event.details,
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+def chain_hash(key: bytes, prev_hash: str, event: AuditEvent) -> str:
+    return hmac.new(key, prev_hash.encode("ascii") + canonical(event), hashlib.sha256).hexdigest()
+
+
+def new_audit_key() -> bytes:
+    return os.urandom(32)
+
+
+def install(session: Session, key: bytes) -> None:
+    """Store the audit key in a new archive (inside the encrypted database)."""
+    session.add(ArchiveMeta(key=META_KEY, value=key.hex()))
+    session.add(ArchiveMeta(key=META_HEAD, value=f"0:{GENESIS}"))
+
+
+def load_key(session: Session) -> bytes:
+    value = session.get(ArchiveMeta, META_KEY)
+    if value is None:
+        raise LookupError("audit key missing")
+    return bytes.fromhex(value.value)
+
+
+def append(
+    session: Session,
+    key: bytes,
+    actor: str,
+    action: str,
+    *,
+    target_type: str = "",
+    target_id: str | int = "",
+    details: dict[str, object] | None = None,
+    occurred_at: datetime | None = None,
+) -> AuditEvent:
+    """Add one event to the chain, in the caller's transaction."""
+    head = session.get(ArchiveMeta, META_HEAD)
+    if head is None:
+        raise LookupError("audit head missing")
+    last_seq_text, prev_hash = head.value.split(":", 1)
+    event = AuditEvent(
+        seq=int(last_seq_text) + 1,
+        occurred_at=occurred_at or utcnow(),
+        actor=actor,
+        action=action,
+        target_type=target_type,
+        target_id=str(target_id),
+        details=json.dumps(
+            details or {}, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+        ),
+        prev_hash=prev_hash,
+    )
+    event.hash = chain_hash(key, prev_hash, event)
+    session.add(event)
+    head.value = f"{event.seq}:{event.hash}"
+    session.flush()
+    return event
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"审计日志第 {self.seq} 条:{self.message}"
+
+
+def chain_head(session: Session) -> tuple[int, str]:
+    head = session.get(ArchiveMeta, META_HEAD)
+    if head is None:
+        return 0, GENESIS
+    seq, digest = head.value.split(":", 1)
+    return int(seq), digest
+
+
+def verify(session: Session, key: bytes, batch: int = 2000) -> list[ChainProblem]:
+    """Walk the whole chain; every problem names the event concerned."""
+    problems: list[ChainProblem] = []
+    expected_seq = 1
+    prev_hash = GENESIS
+    last_seq = 0
+    stmt = sa.select(AuditEvent).order_by(AuditEvent.seq).execution_options(yield_per=batch)
+    for event in session.scalars(stmt):
+        label = f"{event_label(event.action)}({event.occurred_at:%Y-%m-%d %H:%M:%S})"
+        if event.seq != expected_seq:
+            missing = (
+                f"{expected_seq}"
+                if event.seq == expected_seq + 1
+                else (f"{expected_seq}–{event.seq - 1}")
+            )
+            problems.append(ChainProblem(expected_seq, f"缺失(第 {missing} 条已被删除)"))
+        if event.prev_hash != prev_hash:
+            problems.append(
+                ChainProblem(event.seq, f"{label} 与前一条的链接不符(记录被删除或调换了顺序)")
+            )
+        if chain_hash(key, event.prev_hash, event) != event.hash:
+            problems.append(ChainProblem(event.seq, f"{label} 的内容已被改动"))
+        prev_hash = event.hash
+        expected_seq = event.seq + 1
+        last_seq = event.seq
+        session.expunge(event)
+    head_seq, head_hash = chain_head(session)
+    if head_seq != last_seq or (last_seq and head_hash != prev_hash):
+        problems.append(
+            ChainProblem(
+                max(head_seq, last_seq),
+                f"链尾应为第 {head_seq} 条,实际为第 {last_seq} 条(末尾记录被删除或改动)",
+            )
+        )
+    return problems
+
+
+def labelled(actions: Iterable[str]) -> list[tuple[str, str]]:
+    return [(a, event_label(a)) for a in actions]

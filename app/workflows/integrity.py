@@ -1,0 +1,67 @@
+"""``verify``: is everything as it was written?
+
+Header MAC (checked at open), SQLCipher page HMACs and SQLite structure of
+both databases, the audit chain, and (as later procedures add them) every
+stored signature. Read-only except for the audit event saying a check ran.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.errors import ArchiveDamaged
+from app.security import audit
+from app.security.permissions import Action
+from app.storage.archive import Archive
+from app.storage.database import integrity_problems
+from app.workflows.auth import Actor
+
+
+@dataclass
+class VerifyReport:
+    checked: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    chain_length: int = 0
+    chain_head: str = ""
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+
+def verify(archive: Archive, actor: Actor) -> VerifyReport:
+    actor.require(Action.ARCHIVE_VERIFY)
+    report = VerifyReport()
+    report.checked.append("档案头文件校验码")
+    report.problems += integrity_problems(archive.engine, "main.db")
+    report.checked.append("main.db 加密页与结构")
+    if actor.keys.vault_key is not None:
+        try:
+            report.problems += integrity_problems(archive.vault_engine(actor.keys), "vault.db")
+        except ArchiveDamaged as exc:
+            report.problems.append(f"vault.db:{exc.what}")
+        report.checked.append("vault.db 加密页与结构")
+    else:
+        report.checked.append("vault.db 未检查(须由保密专管员校验)")
+    try:
+        with archive.unit_of_work() as uow:
+            chain = audit.verify(uow.session, audit.load_key(uow.session))
+            report.chain_length, report.chain_head = audit.chain_head(uow.session)
+    except ArchiveDamaged as exc:
+        report.problems.append(f"审计日志无法读取:{exc.what}")
+        chain = []
+    report.problems += [str(p) for p in chain]
+    report.checked.append(f"审计日志链({report.chain_length} 条)")
+    try:
+        with archive.unit_of_work() as uow:
+            uow.audit(
+                actor.login,
+                "archive.verify",
+                target_type="archive",
+                target_id=archive.archive_id,
+                details={"sound": report.sound, "problems": len(report.problems)},
+            )
+            uow.commit()
+    except ArchiveDamaged:
+        pass
+    return report
