@@ -90,7 +90,19 @@ class ArchiveHeader:
     def to_bytes(self, main_key: bytes) -> bytes:
         data = self.body()
         data["mac"] = self.mac(main_key)
+        data["checksum"] = _checksum(data)
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def _checksum(data: dict[str, object]) -> str:
+    """SHA-256 of everything but itself: tells accidental damage from a wrong password.
+
+    Anyone can recompute it, so it proves nothing against a deliberate change;
+    the MAC does that once a key is open.
+    """
+    body = {k: v for k, v in data.items() if k != "checksum"}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def write_header(folder: Path, header: ArchiveHeader, main_key: bytes) -> None:
@@ -110,6 +122,8 @@ def read_header(folder: Path) -> tuple[ArchiveHeader, str]:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
             raise ValueError("not an archive header")
+        if data.get("checksum") != _checksum(data):
+            raise ValueError("checksum")
         version = data["format_version"]
         if not isinstance(version, int):
             raise ValueError("format_version")

@@ -68,6 +68,16 @@ def _check_account(account: NewAccount) -> None:
     check_password(account.password, account.login)
 
 
+def check_new_account(account: NewAccount) -> None:
+    """The checks :func:`add_user` makes first, for a form to run before a custodian is called over."""
+    _check_account(account)
+
+
+def check_new_password(login: str, password: str) -> None:
+    """The rule :func:`reset_password` applies, for a form to check before anyone else is involved."""
+    check_password(password, login)
+
+
 def _add_row(
     uow: UnitOfWork, account: NewAccount, roles: Iterable[Role], public: bytes, *, must_change: bool
 ) -> User:
@@ -100,8 +110,8 @@ def create_archive(
     """A new archive with its administrator and first custodian (both set their own passwords)."""
     if not branch_name.strip():
         raise InvalidInput("请填写信用社(网点)名称。")
-    if not branch_code.strip():
-        raise InvalidInput("请填写网点代码。")
+    if len(branch_name) > 64 or len(branch_code) > 32:
+        raise InvalidInput("信用社名称最多 64 个字,网点代码最多 32 个字符。")
     _check_account(admin)
     _check_account(custodian)
     if admin.login == custodian.login:
