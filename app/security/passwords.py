@@ -28,7 +28,7 @@ def check_password(password: str, login: str) -> None:
 
 
 def check_login(login: str) -> None:
-    if not LOGIN_PATTERN.match(login):
+    if not LOGIN_PATTERN.fullmatch(login):
         raise InvalidInput(
             f"登录名“{login}”不可用:须以小写英文字母开头,由 2–32 个小写字母、数字、"
             "下划线、点或短横线组成(例如 zhangsan)。"

@@ -211,6 +211,15 @@ class Archive:
         unlocked = keyslots.open_slot(self.archive_id, self.slot(login), password)
         if self._engine is None:
             self._open_main(unlocked)
+            if unlocked.main_key_next is not None:
+                # an interrupted rekey was just rolled forward: hand out the keys now in force
+                unlocked = replace(
+                    unlocked,
+                    main_key=unlocked.main_key_next,
+                    vault_key=unlocked.vault_key_next or unlocked.vault_key,
+                    main_key_next=None,
+                    vault_key_next=None,
+                )
         elif unlocked.main_key != self._main_key:
             raise ArchiveDamaged(f"{HEADER_FILE} 中“{login}”的密钥与档案不符")
         return unlocked

@@ -122,13 +122,15 @@ def read_header(folder: Path) -> tuple[ArchiveHeader, str]:
         data = json.loads(raw.decode("utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
             raise ValueError("not an archive header")
-        if data.get("checksum") != _checksum(data):
-            raise ValueError("checksum")
+        # The version first: a newer program may lay out (and checksum) its header
+        # differently, and must be told apart from damage.
         version = data["format_version"]
         if not isinstance(version, int):
             raise ValueError("format_version")
         if version > FORMAT_VERSION:
             raise ArchiveTooNew(version, FORMAT_VERSION)
+        if data.get("checksum") != _checksum(data):
+            raise ValueError("checksum")
         slots = data["slots"]
         if not isinstance(slots, list):
             raise ValueError("slots")

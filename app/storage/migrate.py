@@ -18,7 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from app.errors import ArchiveTooNew, MigrationFailed
-from app.storage.database import checkpoint, engine_lock
+from app.storage.database import checkpoint, engine_lock, translate_db_errors
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 PRE_MIGRATION_DIR = "pre-migration"
@@ -52,7 +52,8 @@ def upgrade(
     """Bring the database to ``target``; returns whether anything was applied."""
     cfg = _config(which, script_location)
     script = ScriptDirectory.from_config(cfg)
-    current = current_revision(engine)
+    with translate_db_errors(db_file.name):
+        current = current_revision(engine)
     wanted = script.get_current_head() if target == "head" else target
     if current == wanted:
         return False
