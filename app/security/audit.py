@@ -55,6 +55,8 @@ EVENT_LABELS: dict[str, str] = {
     "custodian.grant": "授予保密专管员",
     "custodian.revoke": "撤销保密专管员",
     "auth.in_person": "本人到场验证",
+    "audit.view": "查看审计日志",
+    "audit.verify_chain": "校验审计链",
 }
 
 

@@ -21,7 +21,7 @@ from app.security.kdf import KdfParams
 from app.security.keyslots import KeySlot, UnlockedSlot
 from app.storage import migrate
 from app.storage.atomic import fsync_dir
-from app.storage.database import checkpoint, export_copy, open_engine
+from app.storage.database import checkpoint, export_copy, open_engine, translate_db_errors
 from app.storage.header import HEADER_FILE, ArchiveHeader, read_header, write_header
 from app.storage.uow import UnitOfWork
 
@@ -77,6 +77,8 @@ class Archive:
         self._engine: sa.Engine | None = None
         self._vault_engine: sa.Engine | None = None
         self._audit_key: bytes | None = None
+        #: schema upgrades applied since the last look, as (file, from, to), for the audit chain
+        self._schema_changes: list[tuple[str, str | None, str | None]] = []
 
     # --- opening and closing ---------------------------------------------------------
 
@@ -229,15 +231,33 @@ class Archive:
         key = unlocked.main_key
         if unlocked.main_key_next is not None:
             key = self._finish_rekey(unlocked)
+        else:
+            self._remove_stale_rekey_copies()
         engine = open_engine(self.paths.main_db, key)
         try:
-            migrate.upgrade(engine, "main", self.paths.main_db)
+            self._upgrade(engine, "main", self.paths.main_db)
             with UnitOfWork(engine, b"") as uow:
                 self._audit_key = audit.load_key(uow.session)
         except BaseException:
             engine.dispose()
             raise
         self._engine, self._main_key = engine, key
+
+    def _upgrade(self, engine: sa.Engine, which: str, db_file: Path) -> None:
+        with translate_db_errors(db_file.name):
+            before = migrate.current_revision(engine)
+        if migrate.upgrade(engine, which, db_file):
+            self._schema_changes.append((db_file.name, before, migrate.current_revision(engine)))
+
+    def take_schema_changes(self) -> list[tuple[str, str | None, str | None]]:
+        """Upgrades applied at open, handed once to whoever writes them into the chain."""
+        changes, self._schema_changes = self._schema_changes, []
+        return changes
+
+    def _remove_stale_rekey_copies(self) -> None:
+        """Copies from a rekey that stopped before staging its keys: they can never be used."""
+        for db in (self.paths.vault_db, self.paths.main_db):
+            db.with_name(db.name + REKEY_SUFFIX).unlink(missing_ok=True)
 
     def _finish_rekey(self, unlocked: UnlockedSlot) -> bytes:
         """Roll an interrupted rekey forward: the staged copies are complete by design."""
@@ -283,7 +303,7 @@ class Archive:
         if self._vault_engine is None:
             engine = open_engine(self.paths.vault_db, unlocked.vault_key)
             try:
-                migrate.upgrade(engine, "vault", self.paths.vault_db)
+                self._upgrade(engine, "vault", self.paths.vault_db)
             except BaseException:
                 engine.dispose()
                 raise

@@ -8,6 +8,7 @@ successful login, with its original time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -18,7 +19,7 @@ from app.errors import (
     UnknownUser,
     WrongPassword,
 )
-from app.models import User
+from app.models import AuditEvent, User
 from app.models.base import utcnow
 from app.security.keyslots import SlotPasswordMismatch, UnlockedSlot
 from app.security.lockout import LockoutLedger
@@ -118,6 +119,9 @@ def authenticate(archive: Archive, login: str, password: str, *, purpose: str = 
             uow.commit()
             raise AccountDisabled(login)
         drained = _drain_pending(archive, uow)
+        for db_file, before, after in archive.take_schema_changes():
+            uow.audit(login, "archive.migrate", target_type="archive", target_id=db_file,
+                      details={"from": before, "to": after})
         action = {"login": "login.success", "unlock": "session.unlock"}.get(
             purpose, "auth.in_person"
         )
@@ -175,3 +179,20 @@ def refresh(archive: Archive, actor: Actor) -> Actor:
         if user.status != "active":
             raise AccountDisabled(actor.login)
         return _actor_from(user, actor.keys)
+
+
+def previous_login_at(archive: Archive, actor: Actor) -> datetime | None:
+    """When this person last logged in before the current session (naive UTC), or None.
+
+    The home page shows it so that a login the person did not make stands out.
+    Read from the audit chain, because ``users.last_login_at`` already holds
+    the current login by the time anyone can ask.
+    """
+    with archive.unit_of_work() as uow:
+        times = uow.session.scalars(
+            sa.select(AuditEvent.occurred_at)
+            .where(AuditEvent.actor == actor.login, AuditEvent.action == "login.success")
+            .order_by(AuditEvent.seq.desc())
+            .limit(2)
+        ).all()
+    return times[1] if len(times) > 1 else None

@@ -3,6 +3,7 @@ encrypted copy kept first), a failing migration changes nothing, a newer schema 
 
 from __future__ import annotations
 
+import json
 import shutil
 import textwrap
 from contextlib import closing
@@ -15,14 +16,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from app.errors import ArchiveTooNew, MigrationFailed
-from app.models import Base, VaultBase
+from app.models import AuditEvent, Base, VaultBase
 from app.security import keyslots
 from app.security.roles import Role
 from app.storage import migrate
 from app.storage.archive import Archive
 from app.storage.database import checkpoint, open_engine, raw_connect
 from app.workflows import accounts, auth, integrity
-from tests.conftest import ADMIN, CUSTODIAN, PASSWORDS, Branch
+from tests.conftest import ADMIN, CUSTODIAN, PASSWORDS, Branch, make_archive
 from tests.integration.helpers import audit_rows, digest, keys_of
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -322,3 +323,45 @@ def test_unknown_newer_vault_revision_is_too_new(branch: Branch) -> None:
     keeper = auth.authenticate(archive, "keeper", CUSTODIAN[2])
     with pytest.raises(ArchiveTooNew, match="vault:v0099"):
         archive.vault_engine(keeper.keys)
+
+
+def test_an_upgrade_at_open_is_recorded_in_the_audit_chain(archive_root: Path) -> None:
+    """Who opened the archive when its schema changed, and from which revision to which."""
+
+    make_archive(archive_root).close()
+    archive = Archive.open(archive_root)
+    auth.authenticate(archive, ADMIN[0], ADMIN[2])
+    with archive.engine.begin() as conn:
+        cfg = migrate._config("main", None)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "m0001")
+    archive.close()
+
+    archive = Archive.open(archive_root)
+    try:
+        auth.authenticate(archive, ADMIN[0], ADMIN[2])
+        with archive.unit_of_work() as uow:
+            events = [
+                (e.actor, e.target_id, json.loads(e.details))
+                for e in uow.session.scalars(
+                    sa.select(AuditEvent).where(AuditEvent.action == "archive.migrate")
+                )
+            ]
+        assert events == [(ADMIN[0], "main.db", {"from": "m0001", "to": "m0002"})]
+        assert archive.take_schema_changes() == []
+    finally:
+        archive.close()
+
+
+def test_stale_rekey_copies_are_removed_at_open(archive_root: Path) -> None:
+    """A rekey that died before staging its keys leaves copies nobody can ever use."""
+
+    make_archive(archive_root).close()
+    stale = archive_root / "main.db.rekey"
+    stale.write_bytes(b"\0" * 4096)
+    archive = Archive.open(archive_root)
+    try:
+        auth.authenticate(archive, ADMIN[0], ADMIN[2])
+        assert not stale.exists()
+    finally:
+        archive.close()
