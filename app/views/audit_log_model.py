@@ -1,0 +1,210 @@
+"""The audit log as a lazy table: 200 rows at a time, fetched as the view scrolls.
+
+A branch writes thousands of events a year; loading them all would stall the
+window, so the model asks app.workflows.audit_log for one batch when the view
+reaches the end. The listing is pinned to the newest event present when the
+query ran (``upto_seq``), so events written meanwhile (including the ones this
+page writes) do not shift the batches and show a row twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.views.context import SessionContext
+from app.workflows import audit_log
+from app.workflows.audit_log import AuditRow
+
+BATCH = 200
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    actor_login: str | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None
+
+
+class AuditLogModel(QAbstractTableModel):
+    #: a query failed; the page shows the exception (the model has no window)
+    failed = Signal(object)
+
+    COLUMNS = 6
+
+    def __init__(self, ctx: SessionContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._filter = AuditFilter()
+        self._rows: list[AuditRow] = []
+        self._total = 0
+        self._upto: int | None = None
+        self._headers = [
+            self.tr("序号"),
+            self.tr("时间"),
+            self.tr("用户"),
+            self.tr("操作"),
+            self.tr("对象"),
+            self.tr("详情"),
+        ]
+        self._target_labels = {
+            "user": self.tr("用户"),
+            "archive": self.tr("档案库"),
+            "audit": self.tr("审计日志"),
+        }
+
+    # --- querying --------------------------------------------------------------------------
+
+    @property
+    def total(self) -> int:
+        """How many events match the filter (as of the query)."""
+        return self._total
+
+    @property
+    def current_filter(self) -> AuditFilter:
+        return self._filter
+
+    def row_at(self, row: int) -> AuditRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def _query(self, offset: int, upto: int | None) -> list[AuditRow]:
+        f = self._filter
+        return audit_log.search_events(
+            self._ctx.archive,
+            self._ctx.actor,
+            actor_login=f.actor_login,
+            action=f.action,
+            since=f.since,
+            until=f.until,
+            offset=offset,
+            limit=BATCH,
+            upto_seq=upto,
+        )
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._rows, self._total, self._upto = [], 0, None
+        self.endResetModel()
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        """Run the query afresh: the first batch and the count, nothing more."""
+        self._filter = flt
+        self.beginResetModel()
+        self._rows, self._total, self._upto = [], 0, None
+        try:
+            first = self._query(0, None)
+            upto = first[0].seq if first else None
+            total = (
+                audit_log.count_events(
+                    self._ctx.archive,
+                    self._ctx.actor,
+                    actor_login=flt.actor_login,
+                    action=flt.action,
+                    since=flt.since,
+                    until=flt.until,
+                    upto_seq=upto,
+                )
+                if first
+                else 0
+            )
+            self._rows, self._total, self._upto = first, max(total, len(first)), upto
+        except Exception as exc:
+            self.endResetModel()
+            self.failed.emit(exc)
+            return
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        try:
+            batch = self._query(len(self._rows), self._upto)
+        except Exception as exc:
+            # Stop asking: a view would otherwise retry on every scroll.
+            self._total = len(self._rows)
+            self.failed.emit(exc)
+            return
+        if not batch:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+        self._rows.extend(batch)
+        self.endInsertRows()
+
+    # --- the table ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < self.COLUMNS
+        ):
+            return self._headers[section]
+        return None
+
+    def _target(self, row: AuditRow) -> str:
+        if not row.target_type:
+            return row.target_id
+        label = self._target_labels.get(row.target_type, row.target_type)
+        return f"{label} {row.target_id}".strip()
+
+    @staticmethod
+    def _details(row: AuditRow) -> str:
+        def text(value: object) -> str:
+            if isinstance(value, list | tuple):
+                return ",".join(map(str, value))
+            return str(value)
+
+        return "; ".join(f"{k}={text(v)}" for k, v in sorted(row.details.items()))
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return str(row.seq)
+            if column == 1:
+                return row.occurred_at.strftime("%Y-%m-%d %H:%M:%S")
+            if column == 2:
+                return row.actor
+            if column == 3:
+                return self.tr(row.action_label)
+            if column == 4:
+                return self._target(row)
+            if column == 5:
+                return self._details(row)
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == 3:
+                return row.action
+            if column == 5:
+                return self._details(row).replace("; ", "\n") or None
+        elif role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
