@@ -27,7 +27,7 @@ from app.security.permissions import Action
 from app.security.roles import Role
 from app.storage.archive import Archive
 from app.storage.uow import UnitOfWork
-from app.workflows.auth import Actor, authenticate, record_wrong_password
+from app.workflows.auth import Actor, authenticate, authorize, record_wrong_password
 
 
 @dataclass(frozen=True)
@@ -170,7 +170,7 @@ def _summary(user: User) -> UserSummary:
 def list_users(
     archive: Archive, actor: Actor, *, include_revoked: bool = False
 ) -> list[UserSummary]:
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     with archive.unit_of_work() as uow:
         stmt = sa.select(User).order_by(User.login)
         if not include_revoked:
@@ -236,7 +236,7 @@ def add_user(
     The custodian role can only be given with a custodian present (``custodian``),
     because it hands over the vault key.
     """
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     roles = frozenset(roles)
     if not roles:
         raise InvalidInput("请至少选择一个角色。")
@@ -280,7 +280,7 @@ def update_profile(
     position: str,
     phone: str,
 ) -> None:
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     if not display_name.strip():
         raise InvalidInput("请填写姓名。")
     with archive.unit_of_work() as uow:
@@ -293,7 +293,7 @@ def update_profile(
 
 def set_roles(archive: Archive, actor: Actor, login: str, roles: Iterable[Role]) -> None:
     """Change roles other than custodian (that one has its own in-person procedure)."""
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     wanted = frozenset(roles)
     with archive.unit_of_work() as uow:
         user = _get(uow, login)
@@ -318,7 +318,7 @@ def set_roles(archive: Archive, actor: Actor, login: str, roles: Iterable[Role])
 
 
 def set_disabled(archive: Archive, actor: Actor, login: str, disabled: bool) -> None:
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     if login == actor.login:
         raise Conflict("不能停用自己的账户。")
     with archive.unit_of_work() as uow:
@@ -347,7 +347,7 @@ def reset_password(
     verify). A custodian's reset needs another custodian present to hand the
     vault key to the new slot; the only custodian cannot be reset at all.
     """
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     check_password(new_password, login)
     if login == actor.login:
         raise Conflict("不能重置自己的密码,请使用“修改密码”。")
@@ -378,7 +378,7 @@ def reset_password(
 
 def change_own_password(archive: Archive, actor: Actor, current: str, new: str) -> Actor:
     """Re-wrap one's own slot under a new password (keys and signatures unchanged)."""
-    actor.require(Action.PASSWORD_CHANGE_OWN)
+    authorize(archive, actor, Action.PASSWORD_CHANGE_OWN)
     slot = archive.slot(actor.login)
     try:
         unlocked = keyslots.open_slot(archive.archive_id, slot, current)
@@ -410,7 +410,7 @@ def change_own_password(archive: Archive, actor: Actor, current: str, new: str) 
 
 def revoke_user(archive: Archive, actor: Actor, login: str) -> None:
     """Remove the account's slot for good; its history stays. Rekey afterwards."""
-    actor.require(Action.USER_REVOKE)
+    authorize(archive, actor, Action.USER_REVOKE)
     if login == actor.login:
         raise Conflict("不能注销自己的账户。")
     with archive.unit_of_work() as uow:
@@ -431,7 +431,7 @@ def revoke_user(archive: Archive, actor: Actor, login: str) -> None:
 
 def grant_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor) -> None:
     """Give an existing user the custodian role: a custodian, present, hands over the vault key."""
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     holder = _require_custodian_in_person(custodian, actor)
     with archive.unit_of_work() as uow:
         user = _get(uow, login)
@@ -454,7 +454,7 @@ def grant_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor
 
 def revoke_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor) -> None:
     """Take the custodian role away (never from the last one)."""
-    actor.require(Action.USER_MANAGE)
+    authorize(archive, actor, Action.USER_MANAGE)
     holder = _require_custodian_in_person(custodian, actor)
     with archive.unit_of_work() as uow:
         user = _get(uow, login)

@@ -24,7 +24,7 @@ from app.models import AuditEvent
 from app.security import audit
 from app.security.permissions import Action
 from app.storage.archive import Archive
-from app.workflows.auth import Actor
+from app.workflows.auth import Actor, authorize
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def search_events(
     ``upto_seq`` pins a listing to the events that existed when it began, so
     paging with ``offset`` does not shift while new events are appended.
     """
-    actor.require(Action.AUDIT_VIEW)
+    authorize(archive, actor, Action.AUDIT_VIEW)
     stmt = (
         sa.select(AuditEvent)
         .where(*_conditions(actor_login, action, since, until, upto_seq))
@@ -154,7 +154,7 @@ def count_events(
     until: date | None = None,
     upto_seq: int | None = None,
 ) -> int:
-    actor.require(Action.AUDIT_VIEW)
+    authorize(archive, actor, Action.AUDIT_VIEW)
     stmt = (
         sa.select(sa.func.count())
         .select_from(AuditEvent)
@@ -165,7 +165,7 @@ def count_events(
 
 
 def filter_choices(archive: Archive, actor: Actor) -> FilterChoices:
-    actor.require(Action.AUDIT_VIEW)
+    authorize(archive, actor, Action.AUDIT_VIEW)
     with archive.unit_of_work() as uow:
         actors = list(
             uow.session.scalars(sa.select(AuditEvent.actor).distinct().order_by(AuditEvent.actor))
@@ -178,7 +178,7 @@ def filter_choices(archive: Archive, actor: Actor) -> FilterChoices:
 
 def record_view(archive: Archive, actor: Actor) -> None:
     """The audit log page was opened (one event per opening, not per query)."""
-    actor.require(Action.AUDIT_VIEW)
+    authorize(archive, actor, Action.AUDIT_VIEW)
     with archive.unit_of_work() as uow:
         uow.audit(actor.login, "audit.view", target_type="audit")
         uow.commit()
@@ -190,7 +190,7 @@ def chain_status(archive: Archive, actor: Actor) -> ChainStatus:
     The reported length and head are those verified; the "audit.verify_chain"
     event is appended after them, in the same transaction.
     """
-    actor.require(Action.AUDIT_VIEW)
+    authorize(archive, actor, Action.AUDIT_VIEW)
     with archive.unit_of_work() as uow:
         key = audit.load_key(uow.session)
         problems = [str(p) for p in audit.verify(uow.session, key)]

@@ -170,6 +170,18 @@ def record_session_event(archive: Archive, actor: Actor, action: str) -> None:
         uow.commit()
 
 
+def authorize(archive: Archive, actor: Actor, action: Action) -> Actor:
+    """Check ``action`` against the account as it is now, not as it was at login.
+
+    A person disabled, revoked or stripped of a role while still logged in (the
+    admin acts at the same desk, or from the command line) loses the right at
+    their next action, not at their next login.
+    """
+    live = refresh(archive, actor)
+    live.require(action)
+    return live
+
+
 def refresh(archive: Archive, actor: Actor) -> Actor:
     """The same person with their account as it is now (roles, flags)."""
     with archive.unit_of_work() as uow:

@@ -14,7 +14,7 @@ from app.security import audit
 from app.security.permissions import Action
 from app.storage.archive import Archive
 from app.storage.database import integrity_problems
-from app.workflows.auth import Actor
+from app.workflows.auth import Actor, authorize
 
 
 @dataclass
@@ -30,7 +30,7 @@ class VerifyReport:
 
 
 def verify(archive: Archive, actor: Actor) -> VerifyReport:
-    actor.require(Action.ARCHIVE_VERIFY)
+    authorize(archive, actor, Action.ARCHIVE_VERIFY)
     report = VerifyReport()
     report.checked.append("档案头文件校验码")
     report.problems += integrity_problems(archive.engine, "main.db")

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from app.security.permissions import Action
 from app.storage.archive import Archive
-from app.workflows.auth import Actor
+from app.workflows.auth import Actor, authorize
 
 
 def rekey(archive: Archive, actor: Actor) -> tuple[Actor, bool]:
@@ -16,7 +16,7 @@ def rekey(archive: Archive, actor: Actor) -> tuple[Actor, bool]:
     confirmed after, so the chain shows both the attempt and the result.
     Returns the actor holding the new keys, and whether the vault key was replaced.
     """
-    actor.require(Action.ARCHIVE_REKEY)
+    authorize(archive, actor, Action.ARCHIVE_REKEY)
     with archive.unit_of_work() as uow:
         uow.audit(
             actor.login,

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from app.errors import (
+    AccountDisabled,
     Conflict,
     InvalidInput,
     NotPermitted,
@@ -180,14 +181,26 @@ def test_last_admin_cannot_be_removed(branch: Branch) -> None:
     with pytest.raises(Conflict, match="最后一名系统管理员"):
         accounts.set_roles(branch.archive, branch.admin, "admin", [Role.MANAGER])
 
-    # a second admin, still logged in after being disabled, cannot take the first one away
+    # a second admin, still logged in after being disabled, can do nothing at all any more
     admin2 = branch.add_user("admin2", [Role.ADMIN])
     accounts.set_disabled(branch.archive, branch.admin, "admin2", True)
-    with pytest.raises(Conflict, match="不能停用最后一名系统管理员"):
+    with pytest.raises(AccountDisabled):
         accounts.set_disabled(branch.archive, admin2, "admin", True)
-    with pytest.raises(Conflict, match="不能注销最后一名系统管理员"):
+    with pytest.raises(AccountDisabled):
         accounts.revoke_user(branch.archive, admin2, "admin")
     assert branch.login("admin").roles == frozenset({Role.ADMIN})
+
+
+def test_a_change_of_roles_applies_to_people_already_logged_in(branch: Branch) -> None:
+    """Rights are checked against the account as it is now, not as it was at login."""
+    admin2 = branch.add_user("admin2", [Role.ADMIN])
+    assert [u.login for u in accounts.list_users(branch.archive, admin2)]
+    accounts.set_roles(branch.archive, branch.admin, "admin2", [Role.STAFF])
+    with pytest.raises(NotPermitted, match="管理用户账户"):
+        accounts.list_users(branch.archive, admin2)
+    accounts.revoke_user(branch.archive, branch.admin, "admin2")
+    with pytest.raises(UnknownUser):
+        accounts.list_users(branch.archive, admin2)
 
 
 # --- resets --------------------------------------------------------------------------------------
