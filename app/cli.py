@@ -33,7 +33,9 @@ class Passwords:
     """Where passwords come from: standard input (one per line) or an interactive prompt."""
 
     def __init__(self, from_stdin: bool) -> None:
-        self._lines: Iterator[str] | None = iter(sys.stdin.read().splitlines()) if from_stdin else None
+        self._lines: Iterator[str] | None = (
+            iter(sys.stdin.read().splitlines()) if from_stdin else None
+        )
 
     def ask(self, prompt: str, *, confirm: bool = False) -> str:
         if self._lines is not None:
@@ -140,7 +142,9 @@ def cmd_passwd(args: argparse.Namespace, pw: Passwords) -> int:
 def cmd_rekey(args: argparse.Namespace, pw: Passwords) -> int:
     with _session(args, pw) as (archive, actor):
         _, vault = keys.rekey(archive, actor)
-    _out("已更换档案主密钥" + ("和保密库密钥" if vault else "(保密库密钥须由保密专管员更换)") + "。")
+    _out(
+        "已更换档案主密钥" + ("和保密库密钥" if vault else "(保密库密钥须由保密专管员更换)") + "。"
+    )
     return EXIT_OK
 
 
@@ -230,8 +234,12 @@ def _parser() -> argparse.ArgumentParser:
     def add(name: str, func: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
-        p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS,
-                       help="从标准输入读取密码(每行一个)")
+        p.add_argument(
+            "--password-stdin",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="从标准输入读取密码(每行一个)",
+        )
         return p
 
     def archive_as(p: argparse.ArgumentParser) -> None:
@@ -247,21 +255,31 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--custodian", required=True, metavar="登录名")
     p.add_argument("--custodian-name", default="", metavar="姓名")
 
-    user = sub.add_parser("user", help="用户管理").add_subparsers(dest="user_command",
-                                                              metavar="子命令", required=True)
+    user = sub.add_parser("user", help="用户管理").add_subparsers(
+        dest="user_command", metavar="子命令", required=True
+    )
     p = user.add_parser("add", help="新增用户", description="新增用户(初始密码须在首次登录时修改)")
     p.set_defaults(func=cmd_user_add)
     p.add_argument("--password-stdin", action="store_true", default=argparse.SUPPRESS)
     archive_as(p)
     p.add_argument("login", metavar="新登录名")
-    p.add_argument("--role", action="append", required=True, choices=[r.value for r in Role],
-                   help="角色,可重复:" + ",".join(f"{r.value}={r.label}" for r in Role))
+    p.add_argument(
+        "--role",
+        action="append",
+        required=True,
+        choices=[r.value for r in Role],
+        help="角色,可重复:" + ",".join(f"{r.value}={r.label}" for r in Role),
+    )
     p.add_argument("--name", default="", metavar="姓名")
     p.add_argument("--department", default="", metavar="部门")
     p.add_argument("--position", default="", metavar="职务")
     p.add_argument("--phone", default="", metavar="电话")
-    p.add_argument("--custodian", default="", metavar="登录名",
-                   help="授予保密专管员角色时,到场确认的保密专管员")
+    p.add_argument(
+        "--custodian",
+        default="",
+        metavar="登录名",
+        help="授予保密专管员角色时,到场确认的保密专管员",
+    )
 
     archive_as(add("verify", cmd_verify, "校验档案头、两个数据库与审计链的完整性"))
     archive_as(add("passwd", cmd_passwd, "修改本人密码(先输入当前密码,再输入新密码)"))
@@ -287,8 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("已取消。", file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # a defect: say so without quoting anything
-        print(f"程序发生意外错误({type(exc).__name__}),操作未完成。请联系系统管理员。",
-              file=sys.stderr)
+        print(
+            f"程序发生意外错误({type(exc).__name__}),操作未完成。请联系系统管理员。",
+            file=sys.stderr,
+        )
         return EXIT_DEFECT
 
 

@@ -203,7 +203,8 @@ class UserManagementPage(QWidget):
         layout.addWidget(self.no_permission_label)
         layout.addWidget(self.content, 1)
 
-        ctx.actor_changed.connect(lambda _actor: self.refresh())
+        # a bound method: Qt drops the connection when the page is deleted
+        ctx.actor_changed.connect(self._on_actor_changed)
         self.refresh()
 
     # --- state -------------------------------------------------------------------------
@@ -502,4 +503,7 @@ class UserManagementPage(QWidget):
                 "如被注销或撤销的用户曾是保密专管员,请通知保密专管员尽快执行“更换档案密钥”。"
             )
         show_info(self, text, self.tr("更换档案密钥"))
+        self.refresh()
+
+    def _on_actor_changed(self, _actor: object) -> None:
         self.refresh()

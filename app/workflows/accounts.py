@@ -16,7 +16,14 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from app.errors import Conflict, InvalidInput, SeparationOfDuties, UnknownUser, WrongPassword
+from app.errors import (
+    Conflict,
+    InvalidInput,
+    LoginLocked,
+    SeparationOfDuties,
+    UnknownUser,
+    WrongPassword,
+)
 from app.models import User, UserKey, UserRole
 from app.models.base import utcnow
 from app.security import keyslots
@@ -27,7 +34,13 @@ from app.security.permissions import Action
 from app.security.roles import Role
 from app.storage.archive import Archive
 from app.storage.uow import UnitOfWork
-from app.workflows.auth import Actor, authenticate, authorize, record_wrong_password
+from app.workflows.auth import (
+    Actor,
+    authenticate,
+    authorize,
+    ledger,
+    record_wrong_password,
+)
 
 
 @dataclass(frozen=True)
@@ -380,6 +393,9 @@ def change_own_password(archive: Archive, actor: Actor, current: str, new: str) 
     """Re-wrap one's own slot under a new password (keys and signatures unchanged)."""
     authorize(archive, actor, Action.PASSWORD_CHANGE_OWN)
     slot = archive.slot(actor.login)
+    locked = ledger(archive).locked_until(actor.login)
+    if locked is not None:
+        raise LoginLocked(locked)
     try:
         unlocked = keyslots.open_slot(archive.archive_id, slot, current)
     except SlotPasswordMismatch:

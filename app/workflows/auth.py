@@ -120,8 +120,13 @@ def authenticate(archive: Archive, login: str, password: str, *, purpose: str = 
             raise AccountDisabled(login)
         drained = _drain_pending(archive, uow)
         for db_file, before, after in archive.take_schema_changes():
-            uow.audit(login, "archive.migrate", target_type="archive", target_id=db_file,
-                      details={"from": before, "to": after})
+            uow.audit(
+                login,
+                "archive.migrate",
+                target_type="archive",
+                target_id=db_file,
+                details={"from": before, "to": after},
+            )
         action = {"login": "login.success", "unlock": "session.unlock"}.get(
             purpose, "auth.in_person"
         )

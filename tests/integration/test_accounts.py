@@ -13,6 +13,7 @@ from app.errors import (
     AccountDisabled,
     Conflict,
     InvalidInput,
+    LoginLocked,
     NotPermitted,
     PasswordRejected,
     SeparationOfDuties,
@@ -369,3 +370,18 @@ def test_every_account_change_is_audited_in_order(branch: Branch) -> None:
     for row in audit_rows(a, seq):
         for word in ("李四", "营业部", "柜员", "123"):
             assert word not in row.details, (row.action, row.details)
+
+
+def test_password_change_cannot_be_used_to_keep_guessing(branch: Branch) -> None:
+    """Wrong current passwords count towards the lock, and a locked login cannot try again."""
+    manager = branch.add_user("manager", [Role.MANAGER])
+    for _ in range(4):
+        with pytest.raises(WrongPassword):
+            accounts.change_own_password(branch.archive, manager, "Cuowu2026xx", "Xinde2026xyz")
+    with pytest.raises(WrongPassword) as last:
+        accounts.change_own_password(branch.archive, manager, "Cuowu2026xx", "Xinde2026xyz")
+    assert last.value.remaining == 0
+    with pytest.raises(LoginLocked):
+        accounts.change_own_password(branch.archive, manager, PASSWORDS["manager"], "Xinde2026xyz")
+    with pytest.raises(LoginLocked):
+        auth.authenticate(branch.archive, "manager", PASSWORDS["manager"])

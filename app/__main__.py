@@ -1,0 +1,179 @@
+"""Starting the desktop program: ``python -m app [--archive DIR] [--version]``.
+
+Qt is imported inside the functions, so that importing this module (the
+command line does, to start the GUI) costs nothing and opens nothing.
+
+The composition root. Nothing is opened at import time; ``main()`` finds the
+archive (or creates the first one with the wizard), takes the person through
+login, a forced password change if due, and the day's confidentiality notice,
+then hands the open archive and the person to the main window. The archive is
+closed on the way out, however the program ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from app import APP_NAME, APP_TITLE, __version__, logging_setup
+from app import settings as app_settings
+from app.errors import AppError, ArchiveNotFound, StorageFull
+from app.storage.archive import Archive, is_archive
+from app.storage.header import HEADER_FILE
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+ORGANIZATION = "涟源市信用合作联社"
+
+# Kept referenced for the life of the program: Qt does not own installed translators.
+_translators: list[object] = []
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m app", description=APP_TITLE)
+    parser.add_argument("--archive", type=Path, help="档案文件夹(默认为上次使用的文件夹)")
+    parser.add_argument("--version", action="store_true", help="显示版本号后退出")
+    return parser.parse_args(argv)
+
+
+def install_translators(app: object) -> None:
+    """Qt's own Chinese strings (buttons of standard dialogs), and ours if a .qm exists.
+
+    The program's source strings are Chinese; a translation in resources/i18n
+    is only loaded when it matches the system locale (an English build later).
+    """
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    locale = QLocale.system()
+    ours = QTranslator(app)  # type: ignore[arg-type]
+    i18n = RESOURCES / "i18n"
+    qt_locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    if i18n.is_dir() and ours.load(locale, APP_NAME, "_", str(i18n)):
+        _install(app, ours)
+        qt_locale = locale
+    qt = QTranslator(app)  # type: ignore[arg-type]
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt.load(qt_locale, "qtbase", "_", qt_dir):
+        _install(app, qt)
+
+
+def _install(app: object, translator: object) -> None:
+    app.installTranslator(translator)  # type: ignore[attr-defined]
+    _translators.append(translator)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """A defect shows the generic apology; the exception text (which may quote data) is not
+    printed, only its type and place are logged (app.views.messages.error_text)."""
+    from app.views.messages import show_error
+
+    with contextlib.suppress(Exception):
+        show_error(None, exc.with_traceback(tb))
+
+
+def _remember(settings: app_settings.Settings, folder: Path) -> None:
+    settings.last_archive = folder
+    with contextlib.suppress(OSError, StorageFull):
+        app_settings.save(settings)
+
+
+def _needs_creation(folder: Path) -> bool:
+    """No archive yet: the folder is missing or empty (anything else is opened or explained)."""
+    return not folder.exists() or (folder.is_dir() and not any(folder.iterdir()))
+
+
+def open_archive(
+    folder: Path, settings: app_settings.Settings, *, remembered: bool
+) -> Archive | None:
+    """The archive to work with, or None if the person chose to quit.
+
+    A remembered folder that has gone missing is reported, not replaced by a
+    new empty archive: the drive may simply not be connected.
+    """
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from app.views.first_run_wizard import FirstRunWizard
+    from app.views.messages import show_error
+
+    while True:
+        if not remembered and _needs_creation(folder):
+            wizard = FirstRunWizard(folder)
+            if wizard.exec() == QDialog.DialogCode.Accepted and wizard.archive is not None:
+                _remember(settings, wizard.folder)
+                return wizard.archive
+            return None
+        try:
+            if not is_archive(folder):
+                raise ArchiveNotFound(str(folder), HEADER_FILE)
+            archive = Archive.open(folder)
+        except AppError as exc:
+            show_error(None, exc, QCoreApplication.translate("main", "无法打开档案"))
+            chosen = QFileDialog.getExistingDirectory(
+                None,
+                QCoreApplication.translate("main", "选择档案文件夹(取消则退出程序)"),
+                str(folder),
+            )
+            if not chosen:
+                return None
+            folder, remembered = Path(chosen), False
+            continue
+        _remember(settings, folder)
+        return archive
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.version:
+        print(f"{APP_NAME} {__version__}")
+        return 0
+
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from app.views.context import SessionContext
+    from app.views.idle_lock import IdleLock
+    from app.views.login_dialog import LoginDialog, complete_login
+    from app.views.main_window import MainWindow
+    from app.workflows import auth
+
+    logging_setup.configure()
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANIZATION)
+    install_translators(app)
+    sys.excepthook = _excepthook
+
+    settings = app_settings.load()
+    remembered = args.archive is None and settings.last_archive is not None
+    folder = args.archive or settings.archive_folder()
+    archive = open_archive(folder.expanduser().absolute(), settings, remembered=remembered)
+    if archive is None:
+        return 0
+    try:
+        login = LoginDialog(archive)
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        actor = complete_login(archive, login.actor, settings)
+        if actor is None:
+            with contextlib.suppress(Exception):
+                auth.record_session_event(archive, login.actor, "session.logout")
+            return 0
+        ctx = SessionContext(archive, actor)
+        lock = IdleLock(ctx, settings)
+        window = MainWindow(ctx, lock)
+        window.show()
+        return app.exec()
+    finally:
+        archive.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,336 @@
+"""The main window: navigation between the areas a person may use, and the session's controls.
+
+Which areas appear is decided by the permission matrix (``actor.may``), never
+by a role name here, so the window and the workflows cannot disagree. The
+pages are built for one person: after a switch of user they are all thrown
+away and built again, so nothing the previous person had open survives.
+
+Sized for the branch's 1366x768 screens; the geometry is remembered in the
+program's own configuration folder (not the registry), beside app.settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import APP_TITLE
+from app import settings as app_settings
+from app.security.permissions import Action
+from app.security.roles import Role
+from app.views.area_placeholder import AreaPlaceholder
+from app.views.audit_log_page import AuditLogPage
+from app.views.change_password_dialog import ChangePasswordDialog
+from app.views.context import SessionContext
+from app.views.home_page import HomePage
+from app.views.idle_lock import IdleLock
+from app.views.user_management_page import UserManagementPage
+from app.workflows.auth import Actor
+
+CONTEXT = "MainWindow"
+GEOMETRY_FILE = "window.ini"
+GEOMETRY_KEY = "mainWindow/geometry"
+#: the largest default size; smaller screens get what they have
+DEFAULT_SIZE = (1280, 720)
+
+PageFactory = Callable[[SessionContext, QWidget], QWidget]
+
+
+@dataclass(frozen=True)
+class Area:
+    """One entry of the navigation. Shown if the person may take any of ``guards``."""
+
+    key: str
+    title: str
+    articles: str
+    summary: str
+    guards: tuple[Action, ...]
+    page: PageFactory | None = None
+
+    def permitted(self, actor: Actor) -> bool:
+        return any(actor.may(action) for action in self.guards)
+
+    def build(self, ctx: SessionContext, parent: QWidget) -> QWidget:
+        if self.page is not None:
+            return self.page(ctx, parent)
+        return AreaPlaceholder(_tr(self.title), _tr(self.articles), _tr(self.summary), parent)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def _noop(text: str) -> str:
+    return QT_TRANSLATE_NOOP(CONTEXT, text)  # type: ignore[no-any-return]
+
+
+AREAS: tuple[Area, ...] = (
+    Area(
+        "home",
+        _noop("首页"),
+        "",
+        "",
+        (Action.HOME_VIEW,),
+        HomePage,
+    ),
+    Area(
+        "catalogue",
+        _noop("客户档案"),
+        _noop("第4至8条、第16条"),
+        _noop(
+            "按联社分类模板建立和维护客户档案,登记档案载体和存放位置;"
+            "“机密”“绝密”信息在目录中标明,内容单独存放于保密库。"
+        ),
+        (Action.CATALOGUE_VIEW,),
+    ),
+    Area(
+        "approvals",
+        _noop("待办审批"),
+        _noop("第9、10、14、17、18条"),
+        _noop(
+            "等待您审批或签字的信息更新申请、档案修改、查阅申请、复制摘抄申请、"
+            "对外提供申请和销毁申请。"
+        ),
+        (
+            Action.MODIFICATION_APPROVE,
+            Action.UPDATE_DECIDE,
+            Action.CONSULTATION_REVIEW,
+            Action.CONSULTATION_SIGN,
+            Action.COPY_APPROVE,
+            Action.EXTERNAL_APPROVE_MANAGER,
+            Action.EXTERNAL_APPROVE_DIRECTOR,
+            Action.DESTRUCTION_APPROVE,
+        ),
+    ),
+    Area(
+        "consultation",
+        _noop("查阅申请"),
+        _noop("第13、14条"),
+        _noop(
+            "写明查阅的对象、目的、理由和查阅人概况,提出查阅申请;经客户经理审核、"
+            "单位负责人签字后,在有效期内查阅;打印《数码客户信息查阅申请表》。"
+        ),
+        (Action.CONSULTATION_APPLY,),
+    ),
+    Area(
+        "registers",
+        _noop("登记簿"),
+        _noop("第12条、第17条"),
+        _noop("档案出入登记和帐实核对;收发、传递和外出携带登记。"),
+        (Action.CHECKOUT_RECORD, Action.TRANSFER_RECORD),
+    ),
+    Area(
+        "inspection",
+        _noop("年度检查"),
+        _noop("第11条"),
+        _noop("每年年初对客户信息保管状况进行全面检查,做好检查记录,打印检查报告。"),
+        (Action.INSPECTION_VIEW,),
+    ),
+    Area(
+        "incident",
+        _noop("事件报告"),
+        _noop("第20条"),
+        _noop(
+            "发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。"
+            "在此功能提供之前,请立即采取补救措施,并当面或书面报告客户服务管理部主管。"
+        ),
+        (Action.INCIDENT_REPORT,),
+    ),
+    Area(
+        "statistics",
+        _noop("统计"),
+        _noop("第5条"),
+        _noop("按联社的分类统计客户档案的数量和填写完整程度,并导出统计表。"),
+        (Action.STATISTICS_VIEW,),
+    ),
+    Area(
+        "audit",
+        _noop("审计日志"),
+        "",
+        "",
+        (Action.AUDIT_VIEW,),
+        AuditLogPage,
+    ),
+    Area(
+        "users",
+        _noop("用户管理"),
+        "",
+        "",
+        (Action.USER_MANAGE,),
+        UserManagementPage,
+    ),
+)
+
+
+def default_size(available: QSize) -> QSize:
+    """The first size on a screen with ``available`` room (taskbar already subtracted).
+
+    resize() sets the inside of the window: leave room for the frame and title bar.
+    """
+    return QSize(
+        min(DEFAULT_SIZE[0], available.width() - 16), min(DEFAULT_SIZE[1], available.height() - 48)
+    )
+
+
+def _geometry_store() -> QSettings:
+    path = app_settings.config_dir() / GEOMETRY_FILE
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: SessionContext, lock: IdleLock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._lock = lock
+        self._areas: list[Area] = []
+        self._built_for: tuple[str, frozenset[Role]] | None = None
+        header = ctx.archive.header
+        self.setWindowTitle(
+            self.tr("{title} - {branch}").format(title=APP_TITLE, branch=header.branch_name)
+        )
+
+        self._make_actions()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("功能导航"))
+        self.nav.setFixedWidth(160)
+        self.nav.setSpacing(3)
+        self.stack = QStackedWidget()
+        self.nav.currentRowChanged.connect(self._show_area)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.user_label = QLabel()
+        self.roles_label = QLabel()
+        self.archive_label = QLabel(self.tr("档案:{path}").format(path=ctx.archive.paths.root))
+        # A deep folder path must not widen the window beyond a small screen.
+        self.archive_label.setToolTip(str(ctx.archive.paths.root))
+        self.archive_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.archive_label.setMinimumWidth(120)
+        self.statusBar().addWidget(self.archive_label, 1)
+        for label in (self.user_label, self.roles_label):
+            self.statusBar().addPermanentWidget(label)
+
+        ctx.actor_changed.connect(self._on_actor_changed)
+        lock.session_ended.connect(self.close)
+        self._on_actor_changed(ctx.actor)
+        self._restore_geometry()
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def _make_actions(self) -> None:
+        self.lock_action = QAction(self.tr("锁定(&L)"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setToolTip(self.tr("离开座位时锁定屏幕 (Ctrl+L)"))
+        self.lock_action.triggered.connect(lambda: self._lock.lock())
+        self.switch_action = QAction(self.tr("切换用户(&U)…"), self)
+        self.switch_action.triggered.connect(lambda: self._lock.lock(switch=True))
+        self.password_action = QAction(self.tr("修改密码(&P)…"), self)
+        self.password_action.triggered.connect(self.change_password)
+        self.quit_action = QAction(self.tr("退出(&X)"), self)
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.triggered.connect(self.close)
+        actions = (self.lock_action, self.switch_action, self.password_action, self.quit_action)
+
+        menu = self.menuBar().addMenu(self.tr("系统(&S)"))
+        toolbar = QToolBar(self.tr("常用"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        for action in actions:
+            if action is self.quit_action:
+                menu.addSeparator()
+            menu.addAction(action)
+            toolbar.addAction(action)
+
+    def change_password(self) -> None:
+        dialog = ChangePasswordDialog(self._ctx.archive, self._ctx.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._ctx.set_actor(dialog.actor)
+            self.statusBar().showMessage(self.tr("密码已修改。"), 10_000)
+
+    # --- areas -----------------------------------------------------------------------------
+
+    @property
+    def area_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def show_area(self, key: str) -> QWidget:
+        """Select an area by key (navigation from elsewhere, and tests)."""
+        keys = [area.key for area in self._areas]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.stack.currentWidget()
+
+    def current_area(self) -> str | None:
+        row = self.nav.currentRow()
+        return self._areas[row].key if 0 <= row < len(self._areas) else None
+
+    def _build_areas(self, actor: Actor) -> None:
+        """Throw away every page and build those this person may use."""
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        while self.stack.count():
+            page = self.stack.widget(0)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self._areas = [area for area in AREAS if area.permitted(actor)]
+        for area in self._areas:
+            self.nav.addItem(_tr(area.title))
+            self.stack.addWidget(area.build(self._ctx, self.stack))
+        self.nav.blockSignals(False)
+        self._built_for = (actor.login, actor.roles)
+        if self._areas:
+            self.nav.setCurrentRow(0)  # from -1: shows and refreshes the first page
+
+    def _show_area(self, row: int) -> None:
+        if not 0 <= row < self.stack.count():
+            return
+        self.stack.setCurrentIndex(row)
+        page = self.stack.widget(row)
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+    def _on_actor_changed(self, actor: Actor) -> None:
+        self.user_label.setText(
+            self.tr("用户:{name}({login})").format(name=actor.display_name, login=actor.login)
+        )
+        self.roles_label.setText(self.tr("角色:{roles}").format(roles=actor.role_labels))
+        if self._built_for != (actor.login, actor.roles):
+            self._build_areas(actor)
+
+    # --- geometry and closing ----------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        stored = _geometry_store().value(GEOMETRY_KEY)
+        if isinstance(stored, QByteArray) and self.restoreGeometry(stored):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        self.resize(default_size(screen.availableGeometry().size()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        store = _geometry_store()
+        store.setValue(GEOMETRY_KEY, self.saveGeometry())
+        store.sync()
+        self._lock.logout()
+        event.accept()
