@@ -33,8 +33,8 @@ bench: $(STAMP_TEST)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks
 
 lint: $(STAMP_TEST)
-	$(PY) -m ruff check app tests
-	$(PY) -m ruff format --check app tests
+	$(PY) -m ruff check app tests docs
+	$(PY) -m ruff format --check app tests docs
 
 demo: $(STAMP_RUN)
 	$(PY) -m app.cli demo --archive demo-archive

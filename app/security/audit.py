@@ -64,6 +64,58 @@ def event_label(action: str) -> str:
     return EVENT_LABELS.get(action, action)
 
 
+#: the interface's words for the keys and coded values that events carry in ``details``
+DETAIL_KEYS: dict[str, str] = {
+    "purpose": "用途",
+    "reason": "原因",
+    "roles": "角色",
+    "before": "原角色",
+    "after": "新角色",
+    "at": "发生时间",
+    "branch_code": "网点代码",
+    "from": "原版本",
+    "to": "新版本",
+    "stage": "阶段",
+    "vault": "含保密库",
+    "slots": "密钥槽数",
+    "sound": "结果",
+    "problems": "问题数",
+    "length": "记录数",
+    "requested_by": "经办人",
+}
+DETAIL_VALUES: dict[str, dict[object, str]] = {
+    "purpose": {"login": "登录", "unlock": "解除锁定", "in_person": "本人到场确认"},
+    "reason": {
+        "wrong_password": "密码错误",
+        "unknown_user": "登录名不存在",
+        "disabled": "账户已停用",
+        "locked": "连续输错被锁定",
+    },
+    "stage": {"start": "开始", "done": "完成"},
+    "vault": {True: "是", False: "否"},
+    "sound": {True: "通过", False: "发现问题"},
+}
+
+
+def describe_details(details: dict[str, object]) -> str:
+    """An event's details as a person reads them: Chinese names, roles by their titles."""
+    from app.security.roles import ROLE_LABELS, Role
+
+    def value(key: str, raw: object) -> str:
+        if key in ("roles", "before", "after") and isinstance(raw, list):
+            return "、".join(
+                ROLE_LABELS[Role(r)] if r in Role._value2member_map_ else str(r) for r in raw
+            )
+        if isinstance(raw, list | tuple):
+            return "、".join(map(str, raw))
+        labels = DETAIL_VALUES.get(key, {})
+        return labels.get(raw, str(raw)) if isinstance(raw, str | bool) else str(raw)
+
+    return ";".join(
+        f"{DETAIL_KEYS.get(key, key)}:{value(key, raw)}" for key, raw in sorted(details.items())
+    )
+
+
 def canonical(event: AuditEvent) -> bytes:
     return json.dumps(
         [

@@ -175,12 +175,7 @@ class AuditLogModel(QAbstractTableModel):
 
     @staticmethod
     def _details(row: AuditRow) -> str:
-        def text(value: object) -> str:
-            if isinstance(value, list | tuple):
-                return ",".join(map(str, value))
-            return str(value)
-
-        return "; ".join(f"{k}={text(v)}" for k, v in sorted(row.details.items()))
+        return row.details_text
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row_at(index.row()) if index.isValid() else None
@@ -204,7 +199,7 @@ class AuditLogModel(QAbstractTableModel):
             if column == 3:
                 return row.action
             if column == 5:
-                return self._details(row).replace("; ", "\n") or None
+                return self._details(row).replace(";", "\n") or None
         elif role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -39,6 +39,10 @@ class AuditRow:
     target_id: str
     details: dict[str, Any]
 
+    @property
+    def details_text(self) -> str:
+        return audit.describe_details(self.details)
+
 
 @dataclass(frozen=True)
 class FilterChoices:
