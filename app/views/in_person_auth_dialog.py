@@ -118,8 +118,11 @@ class InPersonAuthDialog(QDialog):
             return
         try:
             with busy_cursor():
-                actor = accounts.authenticate_in_person(self._archive, login, password)
+                actor = accounts.authenticate_in_person(
+                    self._archive, login, password, role=self._required_role
+                )
         except AppError as exc:
+            self.password_edit.clear()
             self._show_problem(error_text(exc))
             return
         except Exception as exc:
@@ -127,12 +130,5 @@ class InPersonAuthDialog(QDialog):
             show_error(self, exc)
             return
         self.password_edit.clear()
-        if self._required_role is not None and self._required_role not in actor.roles:
-            self._show_problem(
-                self.tr("“{login}”不是{role},不能确认此操作。").format(
-                    login=login, role=self._required_role.label
-                )
-            )
-            return
         self._actor = actor
         self.accept()

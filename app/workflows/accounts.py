@@ -225,14 +225,14 @@ def _admin_count(uow: UnitOfWork, excluding: str) -> int:
     return int(uow.session.scalar(stmt) or 0)
 
 
-def _require_custodian_in_person(custodian: Actor | None, acting: Actor) -> Actor:
+def _require_custodian_in_person(custodian: Actor | None) -> Actor:
+    """The person who hands over the vault key: allowed by the matrix and holding the key."""
     if (
         custodian is None
-        or Role.CUSTODIAN not in custodian.roles
+        or not custodian.may(Action.CUSTODIAN_GRANT)
         or custodian.keys.vault_key is None
     ):
         raise SeparationOfDuties("此操作须由一名保密专管员本人到场输入密码确认。")
-    custodian.require(Action.CUSTODIAN_GRANT)
     return custodian
 
 
@@ -256,7 +256,7 @@ def add_user(
     _check_account(account)
     vault_key = None
     if Role.CUSTODIAN in roles:
-        vault_key = _require_custodian_in_person(custodian, actor).keys.vault_key
+        vault_key = _require_custodian_in_person(custodian).keys.vault_key
     if archive.header.slot(account.login) is not None:
         raise Conflict(f"登录名“{account.login}”已被使用,请换一个。")
     with archive.unit_of_work() as uow:
@@ -373,7 +373,7 @@ def reset_password(
                     "唯一的保密专管员的密码无法重置(保密库密钥只在其本人手中)。"
                     "请先增设第二名保密专管员。"
                 )
-            helper = _require_custodian_in_person(custodian, actor)
+            helper = _require_custodian_in_person(custodian)
             if helper.login == login:
                 raise SeparationOfDuties("须由另一名保密专管员到场确认。")
             vault_key = helper.keys.vault_key
@@ -448,7 +448,7 @@ def revoke_user(archive: Archive, actor: Actor, login: str) -> None:
 def grant_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor) -> None:
     """Give an existing user the custodian role: a custodian, present, hands over the vault key."""
     authorize(archive, actor, Action.USER_MANAGE)
-    holder = _require_custodian_in_person(custodian, actor)
+    holder = _require_custodian_in_person(custodian)
     with archive.unit_of_work() as uow:
         user = _get(uow, login)
         if user.status != "active":
@@ -471,7 +471,7 @@ def grant_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor
 def revoke_custodian(archive: Archive, actor: Actor, login: str, custodian: Actor) -> None:
     """Take the custodian role away (never from the last one)."""
     authorize(archive, actor, Action.USER_MANAGE)
-    holder = _require_custodian_in_person(custodian, actor)
+    holder = _require_custodian_in_person(custodian)
     with archive.unit_of_work() as uow:
         user = _get(uow, login)
         if Role.CUSTODIAN.value not in user.role_names:
@@ -494,6 +494,15 @@ def revoke_custodian(archive: Archive, actor: Actor, login: str, custodian: Acto
     )
 
 
-def authenticate_in_person(archive: Archive, login: str, password: str) -> Actor:
-    """A second person types their own password at this desk (director, custodian)."""
-    return authenticate(archive, login, password, purpose="in_person")
+def authenticate_in_person(
+    archive: Archive, login: str, password: str, *, role: Role | None = None
+) -> Actor:
+    """A second person types their own password at this desk (director, custodian).
+
+    With ``role``, that person must hold it: a step that needs a custodian is
+    refused at once, before anything is attempted, if someone else signs.
+    """
+    actor = authenticate(archive, login, password, purpose="in_person")
+    if role is not None and role not in actor.roles:
+        raise SeparationOfDuties(f"“{login}”不是{role.label},不能确认此操作。")
+    return actor
