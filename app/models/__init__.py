@@ -2,14 +2,18 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base, VaultBase
+from app.models.customer import ArchiveCounter, Carrier, Customer
 from app.models.meta import ArchiveMeta
 from app.models.user import User, UserKey, UserRole
 from app.models.vault import VaultRecord
 
 __all__ = [
+    "ArchiveCounter",
     "ArchiveMeta",
     "AuditEvent",
     "Base",
+    "Carrier",
+    "Customer",
     "User",
     "UserKey",
     "UserRole",

