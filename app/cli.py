@@ -148,44 +148,50 @@ def cmd_rekey(args: argparse.Namespace, pw: Passwords) -> int:
     return EXIT_OK
 
 
+DEMO_ADMIN = ("admin", "张管理")
+DEMO_CUSTODIAN = ("custodian", "孙保密")
 DEMO_PEOPLE: list[tuple[str, str, list[Role]]] = [
-    ("zhuren", "李主任", [Role.DIRECTOR, Role.UNIT_HEAD]),
-    ("jingli", "王经理", [Role.MANAGER]),
-    ("jiancha", "赵检查", [Role.INSPECTOR]),
-    ("kefu", "刘主管", [Role.SERVICE_HEAD]),
-    ("yuangong", "陈员工", [Role.STAFF]),
+    ("manager1", "王经理", [Role.MANAGER]),
+    ("manager2", "刘经理", [Role.MANAGER]),
+    ("director", "李主任", [Role.DIRECTOR, Role.UNIT_HEAD]),
+    ("staff1", "陈员工", [Role.STAFF]),
+    ("service", "周主管", [Role.SERVICE_HEAD]),
+    ("inspector", "赵检查", [Role.INSPECTOR]),
 ]
+#: printed at the end when no password comes from standard input; demo archives only
 DEMO_PASSWORD = "Demo2026pass"
 
 
 def cmd_demo(args: argparse.Namespace, pw: Passwords) -> int:
-    """An archive to try the program with: known accounts, passwords already changed."""
+    """An archive to try the program with: the demo staff, one password, no forced change."""
+    password = pw.ask("示范账户的统一密码") if args.password_stdin else DEMO_PASSWORD
     root = Path(args.archive)
     archive = accounts.create_archive(
         root,
         branch_name="涟源市示范信用社",
         branch_code="DEMO",
-        admin=accounts.NewAccount("guanli", "张管理", DEMO_PASSWORD),
-        custodian=accounts.NewAccount("baomi", "孙保密", DEMO_PASSWORD),
+        admin=accounts.NewAccount(*DEMO_ADMIN, password),
+        custodian=accounts.NewAccount(*DEMO_CUSTODIAN, password),
         kdf=DEFAULT_KDF,
     )
     try:
-        admin = auth.authenticate(archive, "guanli", DEMO_PASSWORD)
+        admin = auth.authenticate(archive, DEMO_ADMIN[0], password)
         for login, name, roles in DEMO_PEOPLE:
-            initial = "Initial2026x"
+            initial = "Initial2026x" if password != "Initial2026x" else "Initial2026y"
             accounts.add_user(archive, admin, accounts.NewAccount(login, name, initial), roles)
             person = auth.authenticate(archive, login, initial)
-            accounts.change_own_password(archive, person, initial, DEMO_PASSWORD)
+            accounts.change_own_password(archive, person, initial, password)
     finally:
         archive.close()
     _out(f"示范档案已建立:{root}")
-    _out(f"所有示范账户的密码均为 {DEMO_PASSWORD}(仅供试用,切勿用于真实数据):")
     for login, name, roles in [
-        ("guanli", "张管理", [Role.ADMIN]),
-        ("baomi", "孙保密", [Role.CUSTODIAN]),
+        (*DEMO_ADMIN, [Role.ADMIN]),
+        (*DEMO_CUSTODIAN, [Role.CUSTODIAN]),
         *DEMO_PEOPLE,
     ]:
         _out(f"  {login:10s} {name}  {'、'.join(r.label for r in roles)}")
+    if not args.password_stdin:
+        _out(f"所有示范账户的密码均为 {password}(仅供试用,切勿用于真实数据)。")
     return EXIT_OK
 
 

@@ -84,16 +84,16 @@ def main() -> int:
     root = work / "demo"
     cli_main(["demo", "--archive", str(root)])
     archive = Archive.open(root)
-    login = LoginDialog(archive, login="jingli")
+    login = LoginDialog(archive, login="manager1")
     login.show()
     shoot(app, login, "login.png")
     login.close()
 
     settings = app_settings.load()
     for who, area, name in (
-        ("jingli", "home", "main-window.png"),
-        ("guanli", "users", "user-management.png"),
-        ("jiancha", "audit", "audit-log.png"),
+        ("manager1", "home", "main-window.png"),
+        ("admin", "users", "user-management.png"),
+        ("inspector", "audit", "audit-log.png"),
     ):
         actor = auth.authenticate(archive, who, DEMO_PASSWORD)
         ctx = SessionContext(archive, actor)

@@ -307,3 +307,27 @@ def test_selftest() -> None:
     result = run("selftest")
     assert result.returncode == 0, result.stderr
     assert "自检通过" in result.stdout
+
+
+def test_demo_archive_has_the_demo_staff_with_one_password(tmp_path: Path) -> None:
+    root = tmp_path / "demo"
+    result = run("demo", "--archive", str(root), "--password-stdin", stdin=pw(NEW_PW))
+    assert result.returncode == 0, result.stderr
+    assert NEW_PW not in result.stdout  # a password typed in is never echoed
+    with Archive.open(root) as archive:
+        assert sorted(archive.header.logins) == sorted(
+            [
+                "admin",
+                "custodian",
+                "manager1",
+                "manager2",
+                "director",
+                "staff1",
+                "service",
+                "inspector",
+            ]
+        )
+        director = auth.authenticate(archive, "director", NEW_PW)
+        assert not director.must_change_password
+        assert {r.value for r in director.roles} == {"director", "unit_head"}
+        assert archive.slot("custodian").holds_vault
