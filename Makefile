@@ -9,7 +9,7 @@ ARCHIVE ?=
 
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run test bench lint demo clean
+.PHONY: run test bench lint demo clean translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,18 @@ bench: $(STAMP_TEST)
 lint: $(STAMP_TEST)
 	$(PY) -m ruff check app tests docs
 	$(PY) -m ruff format --check app tests docs
+
+# The English build: refresh resources/i18n/custarchive_en.ts from the source strings
+# (existing translations are kept; new strings arrive as unfinished), then compile the .qm.
+# Run the program with CUSTARCHIVE_LANG=en to use it.
+I18N := resources/i18n
+TS_EN := $(I18N)/custarchive_en.ts
+TR_SOURCES := $(wildcard app/views/*.py) app/__main__.py
+
+translations: $(STAMP_TEST)
+	mkdir -p $(I18N)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative $(TR_SOURCES) -ts $(TS_EN)
+	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(I18N)/custarchive_en.qm
 
 demo: $(STAMP_RUN)
 	$(PY) -m app.cli demo --archive demo-archive

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,9 +31,13 @@ log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ORGANIZATION = "涟源市信用合作联社"
+#: CUSTARCHIVE_LANG=en asks for the English build; it overrides the ``language`` setting
+LANGUAGE_ENV = "CUSTARCHIVE_LANG"
 
 # Kept referenced for the life of the program: Qt does not own installed translators.
 _translators: list[object] = []
+#: the application's display name as set by main() and by install_translators
+_titles: set[str] = {APP_TITLE}
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -42,25 +47,54 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def install_translators(app: object) -> None:
-    """Qt's own Chinese strings (buttons of standard dialogs), and ours if a .qm exists.
+def chosen_language() -> str:
+    """The interface language: Chinese unless asked otherwise.
 
-    The program's source strings are Chinese; a translation in resources/i18n
-    is only loaded when it matches the system locale (an English build later).
+    Asked by the environment (CUSTARCHIVE_LANG) first, then by the workstation's
+    ``language`` setting. Never by the system locale: a Chinese bank workstation may
+    well run an English Windows, and the program must stay Chinese there.
     """
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    requested = os.environ.get(LANGUAGE_ENV, "").strip()
+    if not requested:
+        requested = app_settings.load().language
+    return app_settings.normalise_language(requested)
 
-    locale = QLocale.system()
-    ours = QTranslator(app)  # type: ignore[arg-type]
-    i18n = RESOURCES / "i18n"
+
+def install_translators(app: object) -> None:
+    """Our translation (resources/i18n) if a language other than Chinese is chosen, and
+    Qt's own strings (buttons of standard dialogs) in the same language.
+
+    The program's source strings are Chinese, so Chinese needs no translation of ours;
+    a language whose .qm is missing falls back to Chinese. Calling this again replaces
+    the translators it installed before.
+    """
+    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+    for old in _translators:
+        QCoreApplication.removeTranslator(old)  # type: ignore[arg-type]
+        old.deleteLater()  # type: ignore[attr-defined]
+    _translators.clear()
+
+    language = chosen_language()
     qt_locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if i18n.is_dir() and ours.load(locale, APP_NAME, "_", str(i18n)):
-        _install(app, ours)
-        qt_locale = locale
+    if language != app_settings.DEFAULT_LANGUAGE:
+        ours = QTranslator(app)  # type: ignore[arg-type]
+        if ours.load(QLocale(language), APP_NAME, "_", str(RESOURCES / "i18n")):
+            _install(app, ours)
+            qt_locale = QLocale(language)
+        else:
+            log.warning("no translation for %s in %s; staying Chinese", language, RESOURCES)
     qt = QTranslator(app)  # type: ignore[arg-type]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(qt_locale, "qtbase", "_", qt_dir):
         _install(app, qt)
+
+    # main() names the application before translating; Windows shows the name in title bars.
+    from app.views.labels import app_title
+
+    if getattr(app, "applicationDisplayName", lambda: None)() in _titles:
+        _titles.add(app_title())
+        app.setApplicationDisplayName(app_title())  # type: ignore[attr-defined]
 
 
 def _install(app: object, translator: object) -> None:

@@ -31,6 +31,9 @@ IDLE_LOCK_MIN = 1
 IDLE_LOCK_MAX = 30
 IDLE_LOCK_DEFAULT = 5
 
+#: the interface language: the program's own Chinese unless "en" (English build) is asked for
+DEFAULT_LANGUAGE = "zh_CN"
+
 
 def config_dir() -> Path:
     override = os.environ.get(CONFIG_DIR_ENV)
@@ -55,15 +58,30 @@ def clamp_idle_minutes(value: object) -> int:
     return max(IDLE_LOCK_MIN, min(IDLE_LOCK_MAX, minutes))
 
 
+def normalise_language(value: object) -> str:
+    """A language code as stored or typed: en, en_US or EN-gb give "en"; any Chinese code,
+    an empty value or anything unreadable gives the default "zh_CN"."""
+    if not isinstance(value, str):
+        return DEFAULT_LANGUAGE
+    code = value.strip().replace("-", "_").split(".")[0]
+    if not code or code.lower().startswith("zh"):
+        return DEFAULT_LANGUAGE
+    language = code.split("_")[0].lower()
+    return language if language.isascii() and language.isalpha() else DEFAULT_LANGUAGE
+
+
 @dataclass
 class Settings:
     last_archive: Path | None = None
     idle_lock_minutes: int = IDLE_LOCK_DEFAULT
     #: login -> ISO date on which that person last acknowledged the confidentiality notice
     notice_acknowledged: dict[str, str] = field(default_factory=dict)
+    #: "zh_CN" or "en"; the CUSTARCHIVE_LANG environment variable overrides it (app.__main__)
+    language: str = DEFAULT_LANGUAGE
 
     def __post_init__(self) -> None:
         self.idle_lock_minutes = clamp_idle_minutes(self.idle_lock_minutes)
+        self.language = normalise_language(self.language)
 
     @property
     def idle_lock_ms(self) -> int:
@@ -87,6 +105,7 @@ class Settings:
             "last_archive": str(self.last_archive) if self.last_archive else None,
             "idle_lock_minutes": self.idle_lock_minutes,
             "notice_acknowledged": dict(sorted(self.notice_acknowledged.items())),
+            "language": self.language,
         }
 
     @classmethod
@@ -103,6 +122,7 @@ class Settings:
                 if isinstance(notices, dict)
                 else {}
             ),
+            language=normalise_language(data.get("language", DEFAULT_LANGUAGE)),
         )
 
 

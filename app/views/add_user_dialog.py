@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InvalidInput
-from app.security.roles import ROLE_LABELS, Role
+from app.security.roles import Role
+from app.views.labels import role_text
 from app.views.messages import show_error
 from app.workflows import accounts
 
@@ -58,7 +59,7 @@ class AddUserDialog(QDialog):
         roles_box = QGroupBox(self.tr("角色(可多选)"))
         grid = QGridLayout(roles_box)
         for i, role in enumerate(Role):
-            box = QCheckBox(self.tr(ROLE_LABELS[role]))
+            box = QCheckBox(role_text(role))
             self.role_boxes[role] = box
             grid.addWidget(box, i // 2, i % 2)
         self.custodian_note = QLabel(

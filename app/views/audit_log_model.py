@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from app.views.context import SessionContext
+from app.views.labels import label_text
 from app.workflows import audit_log
 from app.workflows.audit_log import AuditRow
 
@@ -190,7 +191,7 @@ class AuditLogModel(QAbstractTableModel):
             if column == 2:
                 return row.actor
             if column == 3:
-                return self.tr(row.action_label)
+                return label_text(row.action_label)
             if column == 4:
                 return self._target(row)
             if column == 5:

@@ -31,6 +31,7 @@ from app.security.permissions import Action
 from app.views.audit_log_model import AuditFilter, AuditLogModel
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
+from app.views.labels import label_text
 from app.views.messages import show_error
 from app.workflows import audit_log
 from app.workflows.audit_log import ChainStatus
@@ -199,7 +200,7 @@ class AuditLogPage(QWidget):
         )
         self._fill_combo(
             self.action_combo,
-            [(code, self.tr(label)) for code, label in choices.actions],
+            [(code, label_text(label)) for code, label in choices.actions],
             self.tr("全部操作"),
         )
         self.check_chain()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.security.roles import ROLE_LABELS, Role
+from app.security.roles import Role
+from app.views.labels import role_text
 from app.views.messages import show_error
 from app.workflows.accounts import UserSummary
 
@@ -67,7 +68,7 @@ class EditUserDialog(QDialog):
         roles_box = QGroupBox(self.tr("角色"))
         grid = QGridLayout(roles_box)
         for i, role in enumerate(Role):
-            box = QCheckBox(self.tr(ROLE_LABELS[role]))
+            box = QCheckBox(role_text(role))
             box.setChecked(role in user.roles)
             if role is Role.CUSTODIAN:
                 box.setEnabled(False)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -250,7 +251,7 @@ class CustodianPage(AccountPage):
 
 
 def _reject(page: QWizardPage, exc: AppError, focus: QWidget | None = None) -> bool:
-    show_error(page, exc, page.tr("请检查填写的内容"))
+    show_error(page, exc, QCoreApplication.translate("FirstRunWizard", "请检查填写的内容"))
     if focus is not None:
         focus.setFocus()
     return False

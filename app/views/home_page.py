@@ -15,6 +15,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from app.views.context import SessionContext
+from app.views.labels import roles_text
 from app.views.messages import error_text
 from app.workflows import auth
 
@@ -69,7 +70,7 @@ class HomePage(QWidget):
         actor = self._ctx.actor
         header = self._ctx.archive.header
         self.greeting_label.setText(self.tr("{name},您好").format(name=actor.display_name))
-        self.roles_label.setText(actor.role_labels)
+        self.roles_label.setText(roles_text(actor.roles))
         self.branch_label.setText(
             self.tr("{name}(网点代码 {code})").format(
                 name=header.branch_name, code=header.branch_code

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE
 from app.settings import Settings
 from app.views.context import SessionContext
+from app.views.labels import app_title
 from app.views.lock_dialog import LockDialog
 from app.views.login_dialog import complete_login
 from app.workflows import auth
@@ -224,7 +224,7 @@ class IdleLock(QObject):
             return
         title = window.windowTitle()
         self._covers.append((window, LockOverlay(window), title))
-        window.setWindowTitle(self.tr("已锁定 - {title}").format(title=APP_TITLE))
+        window.setWindowTitle(self.tr("已锁定 - {title}").format(title=app_title()))
 
     def _uncover(self) -> None:
         self._covering = False

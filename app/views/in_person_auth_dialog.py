@@ -25,6 +25,7 @@ from app.errors import AppError
 from app.security.roles import Role
 from app.storage.archive import Archive
 from app.views.busy import busy_cursor
+from app.views.labels import role_text
 from app.views.messages import error_text, show_error
 from app.workflows import accounts
 from app.workflows.auth import Actor
@@ -88,7 +89,7 @@ class InPersonAuthDialog(QDialog):
 
         layout = QVBoxLayout(self)
         if required_role is not None:
-            who = QLabel(self.tr("须由{role}本人确认。").format(role=required_role.label))
+            who = QLabel(self.tr("须由{role}本人确认。").format(role=role_text(required_role)))
             layout.addWidget(who)
         layout.addWidget(self.reason_label)
         layout.addLayout(form)

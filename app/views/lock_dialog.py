@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE
 from app.errors import UnknownUser
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
+from app.views.labels import app_title
 from app.views.login_dialog import MESSAGE_STYLE
 from app.views.messages import error_text
 from app.workflows import accounts, auth
@@ -54,7 +54,7 @@ class LockDialog(QDialog):
         super().__init__(parent)
         self._ctx = ctx
         self._done = False
-        self.setWindowTitle(self.tr("已锁定 - {title}").format(title=APP_TITLE))
+        self.setWindowTitle(self.tr("已锁定 - {title}").format(title=app_title()))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         # No close button: closing must not be a way around the password.
         self.setWindowFlags(

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE
 from app import settings as app_settings
 from app.errors import StorageFull, UnknownUser
 from app.storage.archive import Archive
 from app.views.busy import busy_cursor
 from app.views.change_password_dialog import ChangePasswordDialog
 from app.views.confidentiality_notice_dialog import ConfidentialityNoticeDialog
+from app.views.labels import app_title
 from app.views.messages import error_text
 from app.workflows import accounts, auth
 from app.workflows.auth import Actor
@@ -49,7 +49,7 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self._archive = archive
         self._actor: Actor | None = None
-        self.setWindowTitle(self.tr("登录 - {title}").format(title=APP_TITLE))
+        self.setWindowTitle(self.tr("登录 - {title}").format(title=app_title()))
 
         branch = QLabel(archive.header.branch_name)
         font = QFont(branch.font())
@@ -58,7 +58,7 @@ class LoginDialog(QDialog):
         branch.setFont(font)
         branch.setAlignment(Qt.AlignmentFlag.AlignCenter)
         branch.setObjectName("branchName")
-        title = QLabel(APP_TITLE)
+        title = QLabel(app_title())
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.login_combo = QComboBox()

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_TITLE
 from app import settings as app_settings
 from app.security.permissions import Action
 from app.security.roles import Role
@@ -38,6 +37,7 @@ from app.views.change_password_dialog import ChangePasswordDialog
 from app.views.context import SessionContext
 from app.views.home_page import HomePage
 from app.views.idle_lock import IdleLock
+from app.views.labels import app_title, roles_text
 from app.views.user_management_page import UserManagementPage
 from app.workflows.auth import Actor
 
@@ -74,14 +74,10 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def _noop(text: str) -> str:
-    return QT_TRANSLATE_NOOP(CONTEXT, text)  # type: ignore[no-any-return]
-
-
 AREAS: tuple[Area, ...] = (
     Area(
         "home",
-        _noop("首页"),
+        QT_TRANSLATE_NOOP("MainWindow", "首页"),
         "",
         "",
         (Action.HOME_VIEW,),
@@ -89,21 +85,23 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "catalogue",
-        _noop("客户档案"),
-        _noop("第4至8条、第16条"),
-        _noop(
+        QT_TRANSLATE_NOOP("MainWindow", "客户档案"),
+        QT_TRANSLATE_NOOP("MainWindow", "第4至8条、第16条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
             "按联社分类模板建立和维护客户档案,登记档案载体和存放位置;"
-            "“机密”“绝密”信息在目录中标明,内容单独存放于保密库。"
+            "“机密”“绝密”信息在目录中标明,内容单独存放于保密库。",
         ),
         (Action.CATALOGUE_VIEW,),
     ),
     Area(
         "approvals",
-        _noop("待办审批"),
-        _noop("第9、10、14、17、18条"),
-        _noop(
+        QT_TRANSLATE_NOOP("MainWindow", "待办审批"),
+        QT_TRANSLATE_NOOP("MainWindow", "第9、10、14、17、18条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
             "等待您审批或签字的信息更新申请、档案修改、查阅申请、复制摘抄申请、"
-            "对外提供申请和销毁申请。"
+            "对外提供申请和销毁申请。",
         ),
         (
             Action.MODIFICATION_APPROVE,
@@ -118,48 +116,54 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "consultation",
-        _noop("查阅申请"),
-        _noop("第13、14条"),
-        _noop(
+        QT_TRANSLATE_NOOP("MainWindow", "查阅申请"),
+        QT_TRANSLATE_NOOP("MainWindow", "第13、14条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
             "写明查阅的对象、目的、理由和查阅人概况,提出查阅申请;经客户经理审核、"
-            "单位负责人签字后,在有效期内查阅;打印《数码客户信息查阅申请表》。"
+            "单位负责人签字后,在有效期内查阅;打印《数码客户信息查阅申请表》。",
         ),
         (Action.CONSULTATION_APPLY,),
     ),
     Area(
         "registers",
-        _noop("登记簿"),
-        _noop("第12条、第17条"),
-        _noop("档案出入登记和帐实核对;收发、传递和外出携带登记。"),
+        QT_TRANSLATE_NOOP("MainWindow", "登记簿"),
+        QT_TRANSLATE_NOOP("MainWindow", "第12条、第17条"),
+        QT_TRANSLATE_NOOP("MainWindow", "档案出入登记和帐实核对;收发、传递和外出携带登记。"),
         (Action.CHECKOUT_RECORD, Action.TRANSFER_RECORD),
     ),
     Area(
         "inspection",
-        _noop("年度检查"),
-        _noop("第11条"),
-        _noop("每年年初对客户信息保管状况进行全面检查,做好检查记录,打印检查报告。"),
+        QT_TRANSLATE_NOOP("MainWindow", "年度检查"),
+        QT_TRANSLATE_NOOP("MainWindow", "第11条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "每年年初对客户信息保管状况进行全面检查,做好检查记录,打印检查报告。"
+        ),
         (Action.INSPECTION_VIEW,),
     ),
     Area(
         "incident",
-        _noop("事件报告"),
-        _noop("第20条"),
-        _noop(
+        QT_TRANSLATE_NOOP("MainWindow", "事件报告"),
+        QT_TRANSLATE_NOOP("MainWindow", "第20条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
             "发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。"
-            "在此功能提供之前,请立即采取补救措施,并当面或书面报告客户服务管理部主管。"
+            "在此功能提供之前,请立即采取补救措施,并当面或书面报告客户服务管理部主管。",
         ),
         (Action.INCIDENT_REPORT,),
     ),
     Area(
         "statistics",
-        _noop("统计"),
-        _noop("第5条"),
-        _noop("按联社的分类统计客户档案的数量和填写完整程度,并导出统计表。"),
+        QT_TRANSLATE_NOOP("MainWindow", "统计"),
+        QT_TRANSLATE_NOOP("MainWindow", "第5条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow", "按联社的分类统计客户档案的数量和填写完整程度,并导出统计表。"
+        ),
         (Action.STATISTICS_VIEW,),
     ),
     Area(
         "audit",
-        _noop("审计日志"),
+        QT_TRANSLATE_NOOP("MainWindow", "审计日志"),
         "",
         "",
         (Action.AUDIT_VIEW,),
@@ -167,7 +171,7 @@ AREAS: tuple[Area, ...] = (
     ),
     Area(
         "users",
-        _noop("用户管理"),
+        QT_TRANSLATE_NOOP("MainWindow", "用户管理"),
         "",
         "",
         (Action.USER_MANAGE,),
@@ -200,7 +204,7 @@ class MainWindow(QMainWindow):
         self._built_for: tuple[str, frozenset[Role]] | None = None
         header = ctx.archive.header
         self.setWindowTitle(
-            self.tr("{title} - {branch}").format(title=APP_TITLE, branch=header.branch_name)
+            self.tr("{title} - {branch}").format(title=app_title(), branch=header.branch_name)
         )
 
         self._make_actions()
@@ -315,7 +319,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(
             self.tr("用户:{name}({login})").format(name=actor.display_name, login=actor.login)
         )
-        self.roles_label.setText(self.tr("角色:{roles}").format(roles=actor.role_labels))
+        self.roles_label.setText(self.tr("角色:{roles}").format(roles=roles_text(actor.roles)))
         if self._built_for != (actor.login, actor.roles):
             self._build_areas(actor)
 

@@ -18,31 +18,31 @@ from app.errors import AppError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
-
-
 def error_text(exc: BaseException) -> str:
     if isinstance(exc, AppError):
         return QCoreApplication.translate("errors", exc.message)
     frames = traceback.extract_tb(exc.__traceback__)
     where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else "?"
     log.error("unexpected %s at %s", type(exc).__name__, where)
-    return tr("程序发生意外错误,本次操作未保存。请重试;如再次出现,请联系系统管理员。")
+    return QCoreApplication.translate(
+        "messages", "程序发生意外错误,本次操作未保存。请重试;如再次出现,请联系系统管理员。"
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("无法完成操作"), error_text(exc))
+    QMessageBox.warning(
+        parent, title or QCoreApplication.translate("messages", "无法完成操作"), error_text(exc)
+    )
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or tr("提示"), text)
+    QMessageBox.information(parent, title or QCoreApplication.translate("messages", "提示"), text)
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,
-        title or tr("请确认"),
+        title or QCoreApplication.translate("messages", "请确认"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

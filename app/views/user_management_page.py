@@ -34,6 +34,7 @@ from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.edit_user_dialog import EditUserDialog, ProfileEdit
 from app.views.in_person_auth_dialog import InPersonAuthDialog
+from app.views.labels import label_text, roles_text
 from app.views.messages import confirm, show_error, show_info
 from app.views.reset_password_dialog import ResetPasswordDialog
 from app.workflows import accounts, auth, keys
@@ -108,10 +109,9 @@ class UserTableModel(QAbstractTableModel):
         if column == 3:
             return user.position
         if column == 4:
-            ordered = sorted(user.roles, key=list(Role).index)
-            return "、".join(self.tr(r.label) for r in ordered)
+            return roles_text(user.roles)
         if column == 5:
-            return self.tr(user.status_label)
+            return label_text(user.status_label)
         if column == 6:
             return self.tr("是") if user.must_change_password else self.tr("否")
         if column == 7:

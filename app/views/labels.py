@@ -1,0 +1,85 @@
+"""Words that reach the views from outside them, shown through Qt's translation.
+
+The program's title (app.APP_TITLE), the role titles (app.security.roles), the
+account states (app.workflows.accounts) and the names of audit events
+(app.security.audit) are Chinese constants of the layers below, which the
+command line prints as they are. Qt's translation tools only see literal
+strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
+tests/gui/test_translations.py checks that the lists stay complete. The
+views show them through these functions, never the constants directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.security.roles import Role
+
+CONTEXT = "labels"
+
+APP_TITLE_SOURCE = str(QT_TRANSLATE_NOOP("labels", "客户信息档案系统"))
+
+ROLE_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "系统管理员"),
+    QT_TRANSLATE_NOOP("labels", "客户经理"),
+    QT_TRANSLATE_NOOP("labels", "主任"),
+    QT_TRANSLATE_NOOP("labels", "单位负责人"),
+    QT_TRANSLATE_NOOP("labels", "保密专管员"),
+    QT_TRANSLATE_NOOP("labels", "客户服务管理部主管"),
+    QT_TRANSLATE_NOOP("labels", "检查人员"),
+    QT_TRANSLATE_NOOP("labels", "工作人员"),
+)
+
+STATUS_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "正常"),
+    QT_TRANSLATE_NOOP("labels", "已停用"),
+    QT_TRANSLATE_NOOP("labels", "已注销"),
+)
+
+EVENT_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "建立档案库"),
+    QT_TRANSLATE_NOOP("labels", "档案结构升级"),
+    QT_TRANSLATE_NOOP("labels", "更换档案密钥"),
+    QT_TRANSLATE_NOOP("labels", "校验档案完整性"),
+    QT_TRANSLATE_NOOP("labels", "登录成功"),
+    QT_TRANSLATE_NOOP("labels", "登录失败"),
+    QT_TRANSLATE_NOOP("labels", "登录名被锁定"),
+    QT_TRANSLATE_NOOP("labels", "锁定屏幕"),
+    QT_TRANSLATE_NOOP("labels", "解除锁定"),
+    QT_TRANSLATE_NOOP("labels", "切换用户"),
+    QT_TRANSLATE_NOOP("labels", "退出登录"),
+    QT_TRANSLATE_NOOP("labels", "新建用户"),
+    QT_TRANSLATE_NOOP("labels", "修改用户信息"),
+    QT_TRANSLATE_NOOP("labels", "修改用户角色"),
+    QT_TRANSLATE_NOOP("labels", "停用用户"),
+    QT_TRANSLATE_NOOP("labels", "启用用户"),
+    QT_TRANSLATE_NOOP("labels", "重置用户密码"),
+    QT_TRANSLATE_NOOP("labels", "注销用户"),
+    QT_TRANSLATE_NOOP("labels", "修改本人密码"),
+    QT_TRANSLATE_NOOP("labels", "授予保密专管员"),
+    QT_TRANSLATE_NOOP("labels", "撤销保密专管员"),
+    QT_TRANSLATE_NOOP("labels", "本人到场验证"),
+    QT_TRANSLATE_NOOP("labels", "查看审计日志"),
+    QT_TRANSLATE_NOOP("labels", "校验审计链"),
+)
+
+
+def label_text(word: str) -> str:
+    """One of the words above in the chosen language (an unknown word is shown as it is)."""
+    return QCoreApplication.translate(CONTEXT, word)
+
+
+def app_title() -> str:
+    return QCoreApplication.translate(CONTEXT, APP_TITLE_SOURCE)
+
+
+def role_text(role: Role) -> str:
+    return label_text(role.label)
+
+
+def roles_text(roles: Iterable[Role]) -> str:
+    """Several role titles in the policy's order, joined as the language writes a list."""
+    separator = QCoreApplication.translate("labels", "、", "between role titles")
+    return separator.join(role_text(r) for r in sorted(roles, key=list(Role).index))
