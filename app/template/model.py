@@ -67,8 +67,11 @@ class FieldDef:
     #: for computed fields: "sum:<group>.<column>" or "expr:<a> - <b>" over other keys
     computed: str | None = None
     allow_future: bool = False
-    #: an index the catalogue and search use: name, id_number, phone, address
+    #: an index the catalogue and search use: name, identity, phone, address
     index_as: str | None = None
+    #: stored codes parallel to ``options`` (tier 普通/机密/绝密 -> ordinary/secret/top_secret,
+    #: carrier kind 纸质/磁盘/电子 -> paper/disk/electronic); empty when the label is stored
+    option_codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
