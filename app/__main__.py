@@ -24,12 +24,12 @@ from types import TracebackType
 from app import APP_NAME, APP_TITLE, __version__, logging_setup
 from app import settings as app_settings
 from app.errors import AppError, ArchiveNotFound, StorageFull
+from app.resources import resource_path
 from app.storage.archive import Archive, is_archive
 from app.storage.header import HEADER_FILE
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ORGANIZATION = "涟源市信用合作联社"
 #: CUSTARCHIVE_LANG=en asks for the English build; it overrides the ``language`` setting
 LANGUAGE_ENV = "CUSTARCHIVE_LANG"
@@ -79,11 +79,11 @@ def install_translators(app: object) -> None:
     qt_locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
     if language != app_settings.DEFAULT_LANGUAGE:
         ours = QTranslator(app)  # type: ignore[arg-type]
-        if ours.load(QLocale(language), APP_NAME, "_", str(RESOURCES / "i18n")):
+        if ours.load(QLocale(language), APP_NAME, "_", str(resource_path("i18n"))):
             _install(app, ours)
             qt_locale = QLocale(language)
         else:
-            log.warning("no translation for %s in %s; staying Chinese", language, RESOURCES)
+            log.warning("no translation for %s in %s; staying Chinese", language, resource_path("i18n"))
     qt = QTranslator(app)  # type: ignore[arg-type]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(qt_locale, "qtbase", "_", qt_dir):
