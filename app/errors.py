@@ -9,6 +9,7 @@ the branch.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 
 class AppError(Exception):
@@ -143,3 +144,58 @@ class InvalidInput(AppError):
 
 class Conflict(AppError):
     """The action conflicts with the current state (last custodian, duplicate login...)."""
+
+
+# --- customer archives ------------------------------------------------------------------
+
+
+class FormRejected(InvalidInput):
+    """Values that can never be saved; ``problems`` says which field (and row) and why.
+
+    Each problem is an ``app.template.validation.Problem`` (key, message, row,
+    column); the form shows each one at its field. The message lists them too,
+    for the command line.
+    """
+
+    def __init__(self, problems: list[Any], labels: dict[str, str] | None = None) -> None:
+        labels = labels or {}
+        lines = []
+        for problem in problems:
+            where = labels.get(problem.key, problem.key)
+            if getattr(problem, "row", None) is not None:
+                where += f" 第 {problem.row + 1} 行"
+            lines.append(f"· {where}:{problem.message}")
+        super().__init__(f"有 {len(problems)} 处填写需要更正,未保存:\n" + "\n".join(lines))
+        self.problems = list(problems)
+
+
+class DuplicateCustomer(Conflict):
+    """The same resident ID or credit code already has an archive: never a second copy."""
+
+    def __init__(self, archive_no: str) -> None:
+        super().__init__(
+            f"此证件号码已建有客户档案,档案编号 {archive_no}。"
+            "同一客户不能重复建档;请在目录中按档案编号查找该档案。"
+        )
+        self.archive_no = archive_no
+
+
+class ConsultationRequired(NotPermitted):
+    """Customer content opens only for its own manager; everyone else applies (arts. 13-14)."""
+
+    def __init__(self, archive_no: str) -> None:
+        AppError.__init__(
+            self,
+            f"档案 {archive_no} 的客户信息只有其管户客户经理可以查看。"
+            "如因工作需要查阅,请提出查阅申请(制度第13、14条),经客户经理审核、单位负责人签字后查阅。",
+        )
+        self.archive_no = archive_no
+
+
+class CustodianRequired(AppError):
+    """Secret-tier content is in the vault: a custodian must authenticate in person (art. 16)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "“机密”“绝密”档案的内容单独存放于保密库,须由保密专管员本人到场输入密码后才能开启。"
+        )

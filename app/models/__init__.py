@@ -2,7 +2,13 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base, VaultBase
-from app.models.customer import ArchiveCounter, Carrier, Customer
+from app.models.customer import (
+    ArchiveCounter,
+    Carrier,
+    Customer,
+    CustomerNameGram,
+    CustomerSearchKey,
+)
 from app.models.meta import ArchiveMeta
 from app.models.user import User, UserKey, UserRole
 from app.models.vault import VaultRecord
@@ -14,6 +20,8 @@ __all__ = [
     "Base",
     "Carrier",
     "Customer",
+    "CustomerNameGram",
+    "CustomerSearchKey",
     "User",
     "UserKey",
     "UserRole",

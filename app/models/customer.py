@@ -80,3 +80,41 @@ class ArchiveCounter(Base):
 
     prefix: Mapped[str] = mapped_column(String(32), primary_key=True)
     last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CustomerNameGram(Base):
+    """One- and two-character pieces of a customer's name, for short searches.
+
+    Maintained by app/storage/search.py only (with the FTS table customer_fts,
+    which has no ORM class). The primary key runs in ranking order, so a short
+    query reads just the first rows of its gram; ``archive_no`` (normalised,
+    lower case) is copied here only to order ties.
+    """
+
+    __tablename__ = "customer_name_grams"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    #: a 1-2 character piece of the normalised name, or the first 1-2 letters of its pinyin
+    gram: Mapped[str] = mapped_column(String(8), primary_key=True)
+    #: 0 where the piece starts the name (or its pinyin), 1 inside it
+    infix: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_len: Mapped[int] = mapped_column(Integer, primary_key=True)
+    archive_no: Mapped[str] = mapped_column(String(40), primary_key=True)
+    #: no foreign key or index of its own: see migration m0004
+    customer_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+
+
+class CustomerSearchKey(Base):
+    """Per customer, what search filters and orders by, in a small row (app/storage/search.py)."""
+
+    __tablename__ = "customer_search_keys"
+
+    customer_id: Mapped[int] = mapped_column(
+        ForeignKey("customers.id", ondelete="CASCADE"), primary_key=True, autoincrement=False
+    )
+    #: a copy of customers.manager_id (search checks its results against the original)
+    manager_id: Mapped[int] = mapped_column(Integer)
+    #: length of the normalised name (a large number for secret-tier rows, which have none)
+    name_len: Mapped[int] = mapped_column(Integer)
+    #: normalised (lower case), as search orders by it
+    archive_no: Mapped[str] = mapped_column(String(40))

@@ -38,6 +38,24 @@ STATUS_WORDS = (
     QT_TRANSLATE_NOOP("labels", "已注销"),
 )
 
+#: customer categories, tiers, archive states and carrier kinds (app.models.customer);
+#: sub-type names come from the classification template, a data file of their own
+ARCHIVE_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "个人客户"),
+    QT_TRANSLATE_NOOP("labels", "单位客户"),
+    QT_TRANSLATE_NOOP("labels", "特殊类客户"),
+    QT_TRANSLATE_NOOP("labels", "普通"),
+    QT_TRANSLATE_NOOP("labels", "机密"),
+    QT_TRANSLATE_NOOP("labels", "绝密"),
+    QT_TRANSLATE_NOOP("labels", "草稿"),
+    QT_TRANSLATE_NOOP("labels", "在册"),
+    QT_TRANSLATE_NOOP("labels", "已销户"),
+    QT_TRANSLATE_NOOP("labels", "已销毁"),
+    QT_TRANSLATE_NOOP("labels", "纸质"),
+    QT_TRANSLATE_NOOP("labels", "磁盘"),
+    QT_TRANSLATE_NOOP("labels", "电子"),
+)
+
 EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "建立档案库"),
     QT_TRANSLATE_NOOP("labels", "档案结构升级"),
@@ -63,6 +81,14 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "本人到场验证"),
     QT_TRANSLATE_NOOP("labels", "查看审计日志"),
     QT_TRANSLATE_NOOP("labels", "校验审计链"),
+    QT_TRANSLATE_NOOP("labels", "批量导入客户档案"),
+    QT_TRANSLATE_NOOP("labels", "导出本人客户档案"),
+    QT_TRANSLATE_NOOP("labels", "建立客户档案"),
+    QT_TRANSLATE_NOOP("labels", "修改档案草稿"),
+    QT_TRANSLATE_NOOP("labels", "档案归档"),
+    QT_TRANSLATE_NOOP("labels", "查看客户信息"),
+    QT_TRANSLATE_NOOP("labels", "查看客户信息被拒绝"),
+    QT_TRANSLATE_NOOP("labels", "检索档案目录"),
 )
 
 

@@ -33,6 +33,7 @@ from app.security.permissions import Action
 from app.security.roles import Role
 from app.views.area_placeholder import AreaPlaceholder
 from app.views.audit_log_page import AuditLogPage
+from app.views.catalogue_page import CataloguePage
 from app.views.change_password_dialog import ChangePasswordDialog
 from app.views.context import SessionContext
 from app.views.home_page import HomePage
@@ -93,6 +94,7 @@ AREAS: tuple[Area, ...] = (
             "“机密”“绝密”信息在目录中标明,内容单独存放于保密库。",
         ),
         (Action.CATALOGUE_VIEW,),
+        CataloguePage,
     ),
     Area(
         "approvals",

@@ -290,7 +290,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../app/views/catalogue_model.py" line="+63"/>
+        <location filename="../../app/views/catalogue_model.py" line="+64"/>
         <source>档案编号</source>
         <extracomment>the workflow&apos;s order keys, by column a query failed; the page shows the exception (the model has no window) the number of matching lines changed (after a new query)</extracomment>
         <translation>Archive no.</translation>
@@ -336,7 +336,7 @@
         <translation>Search notes</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location line="+155"/>
         <source>只显示目录信息;查阅客户信息须提出查阅申请</source>
         <translation>Catalogue information only; consulting customer information requires a consultation request</translation>
     </message>
@@ -344,7 +344,7 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../app/views/catalogue_page.py" line="+52"/>
+        <location filename="../../app/views/catalogue_page.py" line="+59"/>
         <source>客户档案</source>
         <extracomment>how long typing must pause before the search runs</extracomment>
         <translation>Customer archives</translation>
@@ -405,7 +405,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>档案编号、姓名(部分或拼音)、证件号码、电话、地址</source>
         <translation>Archive no., name (part or pinyin), ID number, phone, address</translation>
     </message>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <location line="+22"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -426,12 +426,7 @@
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>档案 {no} 的客户信息只有其管户客户经理可以查看。如因工作需要查阅,请提出查阅申请(制度第13、14条)。</source>
-        <translation>The customer information in archive {no} can only be viewed by its responsible account manager. If you need to consult it for your work, please submit a consultation request (Articles 13 and 14 of the procedures).</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+51"/>
         <source>档案 {no} 为“{tier}”,内容存放于保密库,须由保密专管员本人到场开启。</source>
         <translation>Archive {no} is &quot;{tier}&quot;; its content is kept in the vault and must be opened by a Custodian in person.</translation>
     </message>
@@ -579,6 +574,297 @@ The password must therefore be typed by the Custodian personally and must not be
         <location line="+14"/>
         <source>保密专管员与系统管理员必须是两个不同的账户(不同的人),请换一个登录名。</source>
         <translation>The Custodian and the system administrator must be two different accounts (two different people). Please choose another login name.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFormDialog</name>
+    <message>
+        <location filename="../../app/views/customer_form_dialog.py" line="+142"/>
+        <source>自动计算</source>
+        <extracomment>the data of a combo&apos;s &quot;(未填)&quot; entry. Never None: PySide6 6.12 drops a reference to None each time an item&apos;s None data is read back (currentData), which in the end crashes the interpreter.</extracomment>
+        <translation>Calculated automatically</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+7"/>
+        <source>(未填)</source>
+        <translation>(Not filled in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>添加行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除行</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>“{label}”最多 {n} 行。</source>
+        <extracomment>the cells now marked as wrong, (row, column) -&gt; message</extracomment>
+        <translation>&quot;{label}&quot; can have at most {n} rows.</translation>
+    </message>
+    <message>
+        <location line="+111"/>
+        <source>新建客户档案</source>
+        <extracomment>what was saved last (None until the first save)</extracomment>
+        <translation>New customer archive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>修改档案草稿 {no}</source>
+        <translation>Edit archive draft {no}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>客户类别 *</source>
+        <translation>Customer category *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>子类 *</source>
+        <translation>Subcategory *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案编号在保存时自动生成</source>
+        <translation>The archive no. is assigned automatically when you save</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>档案编号 {no} · {category} · {subtype} · {status}</source>
+        <translation>Archive no. {no} · {category} · {subtype} · {status}</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>完整度 %p%</source>
+        <translation>Completeness %p%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存并归档</source>
+        <translation>Save and file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填写完整(完整度 100%)后归档,归档后的修改须经主任批准</source>
+        <translation>Files the archive once it is complete (Completeness 100%); after filing, changes require the Director&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+164"/>
+        <source>第 {n} 行:{message}</source>
+        <translation>Row {n}: {message}</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>有 {n} 处需要更正,未保存。</source>
+        <translation>Not saved: {n} entries need correcting.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>“{tier}”档案的内容存入保密库,须由保密专管员本人到场输入密码确认。</source>
+        <translation>The content of a &quot;{tier}&quot; archive is stored in the vault, so a Custodian must confirm in person by typing their own password.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>保密专管员未确认,未保存。</source>
+        <translation>Not confirmed by a Custodian; not saved.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>与已有档案 {no} 重复,未保存。</source>
+        <translation>Duplicates existing archive {no}; not saved.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>档案编号 {no}</source>
+        <translation>Archive no. {no}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>已保存为草稿(档案编号 {no}),尚不能归档。</source>
+        <translation>Saved as a draft (archive no. {no}); it cannot be filed yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>尚不能归档</source>
+        <translation>Cannot be filed yet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案 {no} 已保存并归档。</source>
+        <translation>Archive {no} has been saved and filed.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已保存草稿,档案编号 {no}(完整度 {p}%)。</source>
+        <translation>Draft saved as archive no. {no} (completeness {p}%).</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>表单中已填写的内容尚未保存,确定放弃吗?</source>
+        <translation>What you have entered in the form has not been saved. Discard it?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>放弃填写</source>
+        <translation>Discard entries</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerViewDialog</name>
+    <message>
+        <location filename="../../app/views/customer_view_dialog.py" line="+84"/>
+        <source>修改</source>
+        <extracomment>the archive was changed here (completed or filed): the catalogue should refresh</extracomment>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归档</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>草稿可由管户客户经理直接修改;归档后的修改须经主任批准</source>
+        <translation>The responsible account manager can edit a draft directly; after filing, changes require the Director&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>客户档案 {no}({status})</source>
+        <translation>Customer archive {no} ({status})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>目录信息</source>
+        <translation>Catalogue information</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>第 {v} 版</source>
+        <translation>Version {v}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(现行第 {v} 版)</source>
+        <translation> (current version: {v})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管户客户经理</source>
+        <translation>Responsible account manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完整度</source>
+        <translation>Completeness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检索备注</source>
+        <translation>Search notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>分类模板</source>
+        <translation>Classification template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建档时间</source>
+        <translation>Date created</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>按新版模板还需补充:</source>
+        <translation>Still needed under the new template: </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>尚需填写:</source>
+        <translation>Still to be filled in: </translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>载体及存放位置</source>
+        <translation>Media and storage locations</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>载体种类</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>存放位置</source>
+        <translation>Storage location</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>将档案 {no} 归档?归档后的修改须报主任批准(制度第10条)。</source>
+        <translation>File archive {no}? After filing, changes require the Director&apos;s approval (Article 10 of the procedures).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>尚不能归档</source>
+        <translation>Cannot be filed yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>档案 {no} 已归档。</source>
+        <translation>Archive {no} has been filed.</translation>
     </message>
 </context>
 <context>
@@ -807,6 +1093,206 @@ The password must therefore be typed by the Custodian personally and must not be
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../app/views/import_dialog.py" line="+86"/>
+        <source>导入客户名单(Excel)</source>
+        <extracomment>emitted with the ImportReport after a successful import (the catalogue refreshes)</extracomment>
+        <translation>Import customer list (Excel)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>请选择已填好的 .xlsx 文件</source>
+        <translation>Choose a completed .xlsx file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择文件(&amp;F)…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>空白导入表(&amp;B)…</source>
+        <translation>&amp;Blank import sheet…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存所选类别的空白导入表,按列标题填写后再导入</source>
+        <translation>Save a blank import sheet for the selected category; fill it in under the column headings, then import it</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户类别</source>
+        <translation>Customer category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>默认子类</source>
+        <translation>Default subcategory</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>表中的列</source>
+        <translation>Column in the sheet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>对应的项目</source>
+        <translation>Corresponding field</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>列对照</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>行</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>列</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>检查发现的问题</source>
+        <translation>Problems found by the check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>选择文件后,先点“检查”;全部问题改正后才能导入。导入是整批进行的。</source>
+        <translation>After choosing the file, click &quot;Check&quot; first; you can import only once every problem has been corrected. The whole file is imported as one batch.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>检查(&amp;C)</source>
+        <translation>&amp;Check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>导入(&amp;I)</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消(&amp;X)</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>列对照(按导入表填写的会自动对应;不需要的列选“忽略”)</source>
+        <translation>Column mapping (columns filled in as in the import sheet are matched automatically; set columns you do not need to &quot;Ignore&quot;)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>检查结果</source>
+        <translation>Check results</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>选择客户名单</source>
+        <translation>Choose customer list</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+64"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>无法读取文件</source>
+        <translation>Cannot read the file</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>按“子类”列</source>
+        <translation>From the &quot;子类&quot; (Subcategory) column</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(忽略)</source>
+        <translation>(Ignore)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{label}导入表.xlsx</source>
+        <translation>{label} import sheet.xlsx</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>保存空白导入表</source>
+        <translation>Save blank import sheet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已保存空白导入表:{path}</source>
+        <translation>Blank import sheet saved: {path}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>正在取消,已处理的内容将全部撤销……</source>
+        <translation>Cancelling; everything processed so far will be undone…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>正在检查……</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>正在导入……</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>操作未完成。</source>
+        <translation>The operation was not completed.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>导入完成</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>已取消</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(整个文件)</source>
+        <translation>(whole file)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>提示</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>这些列在分类模板中没有对应项目,不会导入。</source>
+        <translation>These columns have no corresponding field in the classification template and will not be imported.</translation>
+    </message>
+</context>
+<context>
     <name>InPersonAuthDialog</name>
     <message>
         <location filename="../../app/views/in_person_auth_dialog.py" line="+54"/>
@@ -976,7 +1462,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="+80"/>
+        <location filename="../../app/views/main_window.py" line="+81"/>
         <source>首页</source>
         <extracomment>the largest default size; smaller screens get what they have</extracomment>
         <translation>Home</translation>
@@ -997,7 +1483,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Create and maintain customer archives using the Union&apos;s classification template, and register each record&apos;s medium and storage location. &quot;Secret&quot; and &quot;Top secret&quot; information is marked in the catalogue, and its content is kept separately in the vault.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>待办审批</source>
         <translation>Pending approvals</translation>
     </message>
@@ -1403,6 +1889,47 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
 </context>
 <context>
+    <name>export_action</name>
+    <message>
+        <location filename="../../app/views/export_action.py" line="+29"/>
+        <source>导出的 Excel 文件含有您管户客户的信息(不含机密、绝密档案),离开了本系统的加密保护。请只保存在本单位的电脑或专用存储设备上,用完及时删除,不得外传。继续导出吗?</source>
+        <translation>The exported Excel file contains information on the customers you are responsible for (Secret and Top secret archives excluded) and is no longer protected by this system&apos;s encryption. Save it only on your unit&apos;s computers or dedicated storage devices, delete it promptly when you have finished with it, and do not pass it on to anyone. Continue with the export?</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+8"/>
+        <source>导出本人客户档案</source>
+        <translation>Export my customer archives</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>本人客户档案-{day}.xlsx</source>
+        <translation>My customer archives-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>导出未完成</source>
+        <translation>Export not completed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已导出 {count} 份客户档案到:
+{path}</source>
+        <translation>{count} customer archives exported to:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+</context>
+<context>
     <name>labels</name>
     <message>
         <location filename="../../app/views/labels.py" line="+22"/>
@@ -1463,6 +1990,72 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <location line="+1"/>
         <source>已注销</source>
         <translation>Revoked</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>个人客户</source>
+        <extracomment>customer categories, tiers, archive states and carrier kinds (app.models.customer); sub-type names come from the classification template, a data file of their own</extracomment>
+        <translation>Individual customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位客户</source>
+        <translation>Organisation customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>特殊类客户</source>
+        <translation>Special customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>普通</source>
+        <translation>Ordinary</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>机密</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>绝密</source>
+        <translation>Top secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在册</source>
+        <translation>Filed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已销户</source>
+        <translation>Account closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已销毁</source>
+        <translation>Destroyed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸质</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>磁盘</source>
+        <translation>Disk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>电子</source>
+        <translation>Electronic</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1585,6 +2178,46 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Audit chain checked</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>批量导入客户档案</source>
+        <translation>Customer archives imported in bulk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出本人客户档案</source>
+        <translation>Own customer archives exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>建立客户档案</source>
+        <translation>Customer archive created</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改档案草稿</source>
+        <translation>Archive draft edited</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案归档</source>
+        <translation>Archive filed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看客户信息</source>
+        <translation>Customer information viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看客户信息被拒绝</source>
+        <translation>Customer information access refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检索档案目录</source>
+        <translation>Archive catalogue searched</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>、</source>
         <comment>between role titles</comment>
@@ -1594,9 +2227,9 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/__main__.py" line="+152"/>
+        <location filename="../../app/__main__.py" line="+151"/>
         <source>无法打开档案</source>
-        <extracomment>the application&apos;s display name as set by main() and by install_translators CUSTARCHIVE_LANG=en asks for the English build; it overrides the ``language`` setting</extracomment>
+        <extracomment>CUSTARCHIVE_LANG=en asks for the English build; it overrides the ``language`` setting the application&apos;s display name as set by main() and by install_translators</extracomment>
         <translation>Cannot open the archive</translation>
     </message>
     <message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication
 import app.__main__ as entry
 from app import APP_TITLE
 from app import settings as app_settings
+from app.models.customer import CARRIER_KINDS, CATEGORY_LABELS, STATUS_LABELS, TIER_LABELS
 from app.security.audit import EVENT_LABELS
 from app.security.roles import ROLE_LABELS, Role
 from app.views import labels
@@ -160,6 +161,13 @@ def test_words_from_other_layers_are_marked_for_translation() -> None:
         for s in ("active", "disabled", "revoked")
     }
     assert states <= set(labels.STATUS_WORDS)
+    archive_words = {
+        *CATEGORY_LABELS.values(),
+        *TIER_LABELS.values(),
+        *STATUS_LABELS.values(),
+        *CARRIER_KINDS.values(),
+    }
+    assert archive_words <= set(labels.ARCHIVE_WORDS)
 
 
 # --- choosing the language ------------------------------------------------------------------------

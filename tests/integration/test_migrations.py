@@ -61,6 +61,13 @@ def _downgrade(engine: sa.Engine, which: str, target: str) -> None:
 # --- models and migrations agree ---------------------------------------------------------
 
 
+def _not_fts(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
+) -> bool:
+    """The search index customer_fts (FTS5) and its shadow tables have no ORM class."""
+    return not (type_ == "table" and (name or "").startswith("customer_fts"))
+
+
 @pytest.mark.parametrize(
     ("which", "metadata"), [("main", Base.metadata), ("vault", VaultBase.metadata)]
 )
@@ -71,7 +78,10 @@ def test_models_match_the_migrated_schema(
     try:
         with engine.connect() as conn:
             diff = compare_metadata(
-                MigrationContext.configure(conn, opts={"compare_type": True}), metadata
+                MigrationContext.configure(
+                    conn, opts={"compare_type": True, "include_object": _not_fts}
+                ),
+                metadata,
             )
         assert diff == [], f"models and migrations of {which} differ: {diff}"
         assert migrate.current_revision(engine) == migrate.head_revision(which)

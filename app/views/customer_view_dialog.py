@@ -1,0 +1,281 @@
+"""One customer's archive as its owning manager reads it (opened through the workflow).
+
+The content came from ``customers.open_customer``, which checked that the
+person is the owner (article 13), fetched secret-tier content from the vault
+with the custodian present (article 16) and recorded the opening. The page is
+laid out by the template version the record was filled under; where a newer
+version asks for more, the items are listed. While the archive is a draft its
+manager may complete it (修改) or file it (归档); after filing, changes are
+the modification workflow's (article 10).
+
+Values are shown as plain labels, not selectable: copying out needs an
+approved request (article 17.1).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.template import current_template, template_version
+from app.template.model import CARRIER_GROUP, GroupDef, Template
+from app.views.busy import busy_cursor
+from app.views.context import SessionContext
+from app.views.customer_form_dialog import CustomerFormDialog
+from app.views.labels import label_text
+from app.views.messages import confirm, show_error, show_info
+from app.workflows import customers
+from app.workflows.auth import Actor
+from app.workflows.customers import CustomerContent
+
+EMPTY = "—"
+
+
+def _text(value: object) -> str:
+    if value is None or value == "" or value == []:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v) for v in value)
+    return str(value)
+
+
+class CustomerViewDialog(QDialog):
+    def __init__(
+        self,
+        ctx: SessionContext,
+        content: CustomerContent,
+        *,
+        custodian: Actor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._content = content
+        self._custodian = custodian
+        #: the archive was changed here (completed or filed): the catalogue should refresh
+        self.changed = False
+        self.setModal(True)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+
+        self.edit_button = QPushButton(self.tr("修改"))
+        self.file_button = QPushButton(self.tr("归档"))
+        self.close_button = QPushButton(self.tr("关闭"))
+        self.edit_button.setToolTip(
+            self.tr("草稿可由管户客户经理直接修改;归档后的修改须经主任批准")
+        )
+        self.edit_button.clicked.connect(self.edit)
+        self.file_button.clicked.connect(self.file)
+        self.close_button.clicked.connect(self.accept)
+        for button in (self.edit_button, self.file_button):
+            button.setAutoDefault(False)
+        self.close_button.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.file_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.scroll, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 640)
+        self._show(content)
+
+    @property
+    def content(self) -> CustomerContent:
+        return self._content
+
+    # --- laying out --------------------------------------------------------------------------
+
+    def _template(self, content: CustomerContent) -> Template:
+        """The version the record was filled under (older versions stay loadable)."""
+        try:
+            return template_version(content.template_version)
+        except Exception:
+            return current_template()
+
+    def _value_label(self, text: str) -> QLabel:
+        label = QLabel(text or EMPTY)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if not text:
+            label.setStyleSheet("color: #999;")
+        return label
+
+    def _table(self, headers: list[str], rows: list[list[str]]) -> QTableWidget:
+        table = QTableWidget(len(rows), len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(text))
+        table.setFixedHeight(min(30 + max(len(rows), 1) * 26, 280))
+        return table
+
+    def _show(self, content: CustomerContent) -> None:
+        self._content = content
+        self.setWindowTitle(
+            self.tr("客户档案 {no}({status})").format(
+                no=content.archive_no, status=label_text(content.status_label)
+            )
+        )
+        page = QWidget()
+        column = QVBoxLayout(page)
+
+        facts = QGroupBox(self.tr("目录信息"))
+        form = QFormLayout(facts)
+        version = self.tr("第 {v} 版").format(v=content.template_version)
+        if content.is_outdated:
+            version += self.tr("(现行第 {v} 版)").format(v=content.current_template_version)
+        for label, value in (
+            (self.tr("档案编号"), content.archive_no),
+            (self.tr("类别"), f"{content.category_label} · {content.subtype_label}"),
+            (self.tr("密级"), label_text(content.tier_label)),
+            (self.tr("状态"), label_text(content.status_label)),
+            (self.tr("管户客户经理"), content.manager_name),
+            (self.tr("完整度"), f"{content.completeness}%"),
+            (self.tr("检索备注"), content.catalogue_remarks),
+            (self.tr("分类模板"), version),
+            (self.tr("建档时间"), content.created_at.strftime("%Y-%m-%d")),
+        ):
+            form.addRow(label, self._value_label(value))
+        column.addWidget(facts)
+
+        if content.is_outdated and content.added_by_new_template:
+            self.upgrade_label = QLabel(
+                self.tr("按新版模板还需补充:") + "、".join(content.added_by_new_template)
+            )
+            self.upgrade_label.setWordWrap(True)
+            self.upgrade_label.setStyleSheet("color: #a05a00;")
+            column.addWidget(self.upgrade_label)
+        if content.missing:
+            self.missing_label = QLabel(self.tr("尚需填写:") + "、".join(content.missing))
+            self.missing_label.setWordWrap(True)
+            self.missing_label.setStyleSheet("color: #a05a00;")
+            column.addWidget(self.missing_label)
+
+        template = self._template(content)
+        try:
+            sections = template.sections_for(content.category, content.subtype)
+        except KeyError:
+            sections = ()
+        self.value_labels: dict[str, QLabel] = {}
+        self.tables: dict[str, QTableWidget] = {}
+        for section in sections:
+            box = QGroupBox(section.label)
+            section_form = QFormLayout(box)
+            for item in section.items:
+                if item.key == CARRIER_GROUP:
+                    continue  # shown below, with where each carrier is kept
+                if isinstance(item, GroupDef):
+                    rows = [
+                        row for row in content.data.get(item.key) or [] if isinstance(row, dict)
+                    ]
+                    first = item.columns[0].key
+                    others = [c.key for c in item.columns[1:]]
+                    shown = [
+                        [_text(row.get(c.key)) for c in item.columns]
+                        for row in rows
+                        if not item.preset_rows
+                        or row.get(first) not in item.preset_rows
+                        or any(_text(row.get(k)) for k in others)
+                    ]
+                    table = self._table([c.label for c in item.columns], shown)
+                    self.tables[item.key] = table
+                    section_form.addRow(QLabel(item.label))
+                    section_form.addRow(table)
+                else:
+                    value = self._value_label(_text(content.data.get(item.key)))
+                    self.value_labels[item.key] = value
+                    section_form.addRow(item.label, value)
+            column.addWidget(box)
+
+        carriers = QGroupBox(self.tr("载体及存放位置"))
+        carrier_layout = QVBoxLayout(carriers)
+        self.carrier_table = self._table(
+            [self.tr("载体种类"), self.tr("存放位置"), self.tr("备注")],
+            [[label_text(c.kind_label), c.location, c.note] for c in content.carriers],
+        )
+        carrier_layout.addWidget(self.carrier_table)
+        column.addWidget(carriers)
+        column.addStretch(1)
+
+        old = self.scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.scroll.setWidget(page)
+        self.edit_button.setVisible(content.is_draft)
+        self.file_button.setVisible(content.is_draft)
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _reopen(self) -> None:
+        try:
+            with busy_cursor():
+                content = customers.open_customer(
+                    self._ctx.archive, self._ctx.actor, self._content.id, custodian=self._custodian
+                )
+        except Exception as exc:
+            show_error(self, exc)
+            self.accept()
+            return
+        self._show(content)
+
+    def edit(self) -> None:
+        if not self._content.is_draft:
+            return
+        form = CustomerFormDialog(self._ctx, self, content=self._content, custodian=self._custodian)
+        form.exec()
+        if form.saved is not None:
+            self.changed = True
+            self._reopen()
+
+    def file(self) -> None:
+        if not self._content.is_draft:
+            return
+        if not confirm(
+            self,
+            self.tr("将档案 {no} 归档?归档后的修改须报主任批准(制度第10条)。").format(
+                no=self._content.archive_no
+            ),
+        ):
+            return
+        try:
+            with busy_cursor():
+                customers.file_customer(
+                    self._ctx.archive, self._ctx.actor, self._content.id, custodian=self._custodian
+                )
+        except Exception as exc:
+            show_error(self, exc, self.tr("尚不能归档"))
+            return
+        self.changed = True
+        show_info(self, self.tr("档案 {no} 已归档。").format(no=self._content.archive_no))
+        self._reopen()
