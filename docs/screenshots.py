@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
+from stdnum.cn import ric
 
 from app import settings as app_settings
 from app.__main__ import install_translators
@@ -25,11 +26,12 @@ from app.cli import DEMO_PASSWORD
 from app.cli import main as cli_main
 from app.storage.archive import Archive
 from app.views.context import SessionContext
+from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.first_run_wizard import FirstRunWizard
 from app.views.idle_lock import IdleLock
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
-from app.workflows import auth
+from app.workflows import auth, customers
 
 DOCS = Path(__file__).resolve().parent
 
@@ -54,6 +56,54 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
     picture = QImage(f"{raw}.png").copy(frame)
     picture.save(str(DOCS / name))
     print("saved", DOCS / name, picture.width(), "x", picture.height())
+
+
+PEOPLE = [
+    ("张三丰", "男", "19800101", "桥头河镇", "石门村"),
+    ("李秀英", "女", "19750612", "杨市镇", "白石村"),
+    ("王建国", "男", "19690305", "伏口镇", "西冲村"),
+    ("刘芳", "女", "19880921", "七星街镇", "锦峰村"),
+    ("陈志强", "男", "19920417", "湄江镇", "塞海村"),
+    ("欧阳娜娜", "女", "19850730", "龙塘镇", "陈家村"),
+    ("赵磊", "男", "19780114", "安平镇", "安平村"),
+]
+
+
+def resident_id(birth: str, seq: int) -> str:
+    body = f"431382{birth}{seq:03d}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def farmer(i: int, name: str, gender: str, birth: str, town: str, village: str) -> dict:
+    """A fictional 农户 as a customer manager fills it in (valid check digits)."""
+    return {
+        "name": name,
+        "gender": gender,
+        "ethnicity": "汉族",
+        "birth_date": f"{birth[:4]}-{birth[4:6]}-{birth[6:]}",
+        "id_type": "居民身份证",
+        "id_number": resident_id(birth, 100 + i),
+        "mobile": f"13807{381200 + i:06d}",
+        "township": town,
+        "village": village,
+        "group_no": f"{i + 1}组",
+        "household_size": 4,
+        "credit_rating": "较好",
+        "household_members": [
+            {"relation": "户主", "name": name, "gender": gender},
+            {"relation": "配偶", "name": "某某", "gender": "女" if gender == "男" else "男"},
+        ],
+        "assets": [
+            {"kind": "房产", "quantity": 1, "value": "180000"},
+            {"kind": "农机具", "quantity": 2, "value": "26000"},
+            {"kind": "存款", "value": "35000.50"},
+        ],
+        "operations": [{"kind": "种植", "last_year_net": "42000", "expected_net": "45000"}],
+        "expenses": [{"kind": "生活", "amount": "18000"}, {"kind": "学费", "amount": "6000"}],
+        "tier": "普通",
+        "retention_years": 30,
+        "carriers": [{"kind": "纸质", "cabinet": "A1", "box": f"{12 + i}", "folder": "3"}],
+    }
 
 
 def main() -> int:
@@ -89,9 +139,16 @@ def main() -> int:
     shoot(app, login, "login.png")
     login.close()
 
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    for i, person in enumerate(PEOPLE):
+        customers.create_customer(
+            archive, manager, category="individual", subtype="farmer", data=farmer(i, *person)
+        )
     settings = app_settings.load()
     for who, area, name in (
         ("manager1", "home", "main-window.png"),
+        ("manager1", "catalogue", "catalogue.png"),
+        ("director", "catalogue", "catalogue-director.png"),
         ("admin", "users", "user-management.png"),
         ("inspector", "audit", "audit-log.png"),
     ):
@@ -104,6 +161,13 @@ def main() -> int:
         shoot(app, window, name)
         window.close()
         window.deleteLater()
+    ctx = SessionContext(archive, manager)
+    first = customers.catalogue_page(archive, manager, limit=1)[0]
+    content = customers.open_customer(archive, manager, first.id)
+    form = CustomerFormDialog(ctx, content=content)
+    form.show()
+    shoot(app, form, "customer-form.png")
+    form.close()
     archive.close()
     return 0
 
