@@ -3,8 +3,9 @@
 Passwords never come from arguments (they would stay in shell history and
 process lists): from a prompt, or with ``--password-stdin`` one per line in
 the order the command asks, the acting user's first. Exit codes: 0 done,
-1 ``verify`` found problems, 2 usage, authentication or archive errors,
-70 an unexpected defect (reported without details that could hold data).
+1 ``verify`` found problems or ``import`` refused the file (nothing written),
+2 usage, authentication or archive errors, 70 an unexpected defect (reported
+without details that could hold data).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import getpass
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,8 +24,9 @@ from app import APP_TITLE, __version__
 from app.errors import AppError, InvalidInput
 from app.security.kdf import DEFAULT_KDF
 from app.security.roles import ROLE_LABELS, Role
-from app.storage.archive import Archive
-from app.workflows import accounts, auth, integrity, keys
+from app.storage.archive import Archive, is_archive
+from app.template import current_template
+from app.workflows import accounts, auth, customer_import, customers, demo_data, integrity, keys
 from app.workflows.auth import Actor
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_DEFECT = 0, 1, 2, 70
@@ -181,6 +184,8 @@ def cmd_demo(args: argparse.Namespace, pw: Passwords) -> int:
             accounts.add_user(archive, admin, accounts.NewAccount(login, name, initial), roles)
             person = auth.authenticate(archive, login, initial)
             accounts.change_own_password(archive, person, initial, password)
+        if args.customers > 0:
+            _demo_customers(archive, password, args.customers, args.seed)
     finally:
         archive.close()
     _out(f"示范档案已建立:{root}")
@@ -192,6 +197,132 @@ def cmd_demo(args: argparse.Namespace, pw: Passwords) -> int:
         _out(f"  {login:10s} {name}  {'、'.join(r.label for r in roles)}")
     if not args.password_stdin:
         _out(f"所有示范账户的密码均为 {password}(仅供试用,切勿用于真实数据)。")
+    return EXIT_OK
+
+
+#: the demo customers' managers (customers alternate between them)
+DEMO_MANAGERS = ("manager1", "manager2")
+#: customers per import transaction when building a demo archive (bounds the memory used)
+DEMO_BATCH = 10_000
+
+
+def _demo_customers(archive: Archive, password: str, count: int, seed: int) -> None:
+    """``count`` fictional customers through the import path, spread over the two managers."""
+    started = time.perf_counter()
+    managers = [auth.authenticate(archive, login, password) for login in DEMO_MANAGERS]
+    totals: dict[str, int] = {}
+    filed = 0
+    batch: list[demo_data.DemoCustomer] = []
+
+    def flush() -> None:
+        nonlocal filed
+        groups: dict[tuple[int, str], list[tuple[str, dict[str, object]]]] = {}
+        for i, customer in enumerate(batch):
+            groups.setdefault((i % len(managers), customer.category), []).append(
+                (customer.subtype, customer.data)
+            )
+        for (who, category), records in sorted(groups.items()):
+            report = customer_import.import_records(
+                archive, managers[who], category=category, records=records, source="demo"
+            )
+            if report.status != customer_import.STATUS_IMPORTED:
+                lines = "\n".join(str(p) for p in report.problems[:10])
+                raise RuntimeError(f"demo data refused ({category}):\n{lines}")
+            totals[report.category_label] = totals.get(report.category_label, 0) + report.imported
+            filed += report.filed
+        batch.clear()
+
+    for customer in demo_data.iter_generate(count, seed):
+        batch.append(customer)
+        if len(batch) >= DEMO_BATCH:
+            flush()
+    flush()
+    made = "、".join(f"{label} {n}" for label, n in totals.items())
+    _out(
+        f"已建立示范客户档案 {count} 份({made};在册 {filed}、草稿 {count - filed}),"
+        f"分属 {'、'.join(DEMO_MANAGERS)},用时 {time.perf_counter() - started:.1f} 秒。"
+    )
+
+
+def _search_line(line: customers.CatalogueLine) -> str:
+    kind = f"{line.category_label}/{line.subtype_label}"
+    if line.can_open and line.tier == "ordinary" and line.display_name:
+        return f"{line.archive_no}  {kind}  {line.display_name}"
+    parts = [line.archive_no, kind, line.display_name or "—"]
+    if line.tier != "ordinary":
+        parts.append(f"【{line.tier_label}】")
+    parts.append(f"客户经理:{line.manager_name}")
+    return "  ".join(parts)
+
+
+def cmd_search(args: argparse.Namespace, pw: Passwords) -> int:
+    """One line per hit; content (the full name) only where the user may see it."""
+    if args.limit < 1:
+        raise InvalidInput("--limit 须为正整数。")
+    with _session(args, pw) as (archive, actor):
+        lines = customers.catalogue_page(
+            archive,
+            actor,
+            filters=customers.CatalogueFilter(query=args.query),
+            limit=args.limit,
+        )
+    for line in lines:
+        _out(_search_line(line))
+    if not lines:
+        _out("没有找到符合条件的客户。")
+    return EXIT_OK
+
+
+def _category_arg(value: str | None) -> str | None:
+    if value is None:
+        return None
+    aliases = {
+        "个人": "individual",
+        "个人客户": "individual",
+        "单位": "organisation",
+        "单位客户": "organisation",
+        "特殊类": "special",
+        "特殊": "special",
+        "特殊类客户": "special",
+        "organization": "organisation",
+    }
+    return aliases.get(value.strip(), value.strip())
+
+
+def cmd_import(args: argparse.Namespace, pw: Passwords) -> int:
+    """Check (and unless --dry-run, import) a filled workbook; the report goes to stdout."""
+    path = Path(args.file)
+    mapping = customer_import.load_mapping(args.mapping) if args.mapping else None
+    category = _category_arg(args.category)
+    if category is None:
+        sheet = customer_import.read_workbook(path, header_only=True)
+        headers = list(sheet.headers)
+        if mapping:
+            headers += [v for v in mapping.values() if v]
+        category = customer_import.guess_category(headers)
+        if category is None:
+            raise InvalidInput(
+                "无法从列标题判断客户类别,请用 --category 指定(individual 个人、"
+                "organisation 单位、special 特殊类)。"
+            )
+    with _session(args, pw) as (archive, actor):
+        run = customer_import.dry_run if args.dry_run else customer_import.import_customers
+        report = run(archive, actor, path, category=category, subtype=args.subtype, mapping=mapping)
+    for line in report.lines():
+        _out(line)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def cmd_import_template(args: argparse.Namespace, pw: Passwords) -> int:
+    """The blank workbook: the template's labels only, so no login is asked for."""
+    root = Path(args.archive)
+    if not is_archive(root):
+        raise InvalidInput(f"“{root}”不是档案文件夹(找不到 archive.json)。")
+    category = _category_arg(args.category) or ""
+    written = customer_import.write_import_template(category, Path(args.out))
+    template = current_template()
+    label = template.category(category).label
+    _out(f"已生成{label}导入表:{written}(分类模板第 {template.version} 版)。")
     return EXIT_OK
 
 
@@ -292,6 +423,48 @@ def _parser() -> argparse.ArgumentParser:
     archive_as(add("rekey", cmd_rekey, "更换档案密钥并重新封装给每个用户"))
     p = add("demo", cmd_demo, "建立一个供试用的示范档案库")
     p.add_argument("--archive", required=True, metavar="目录")
+    p.add_argument(
+        "--customers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="同时建立 N 份虚构的客户档案(各类别、各子类,分属 manager1 和 manager2)",
+    )
+    p.add_argument(
+        "--seed", type=int, default=1, metavar="S", help="随机种子(相同种子得到相同数据)"
+    )
+
+    p = add("search", cmd_search, "检索客户:每个结果一行(无权查看内容的只显示目录行)")
+    archive_as(p)
+    p.add_argument("query", metavar="检索词", help="档案编号、姓名、证件号码、电话、地址或拼音")
+    p.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示 N 条(默认 50)")
+
+    p = add("import", cmd_import, "从 Excel(.xlsx)导入客户名单:先检查,无误才整批导入")
+    archive_as(p)
+    p.add_argument("file", metavar="文件.xlsx")
+    p.add_argument(
+        "--mapping",
+        metavar="映射文件",
+        help='列对照(JSON):{"列标题": "字段代码或名称"};按导入表填写的无需此项',
+    )
+    p.add_argument(
+        "--category",
+        choices=["individual", "organisation", "special"],
+        help="客户类别(不指定时按列标题判断)",
+    )
+    p.add_argument("--subtype", metavar="子类", help="“子类”列留空的行按此子类导入(代码或名称)")
+    p.add_argument(
+        "--dry-run", action="store_true", help="只检查并列出问题,不导入(无问题时退出码 0)"
+    )
+
+    p = add(
+        "import-template",
+        cmd_import_template,
+        "生成某类客户的空白导入表(只含分类模板的列标题,不含客户信息,无需登录)",
+    )
+    p.add_argument("--archive", required=True, metavar="目录", help="档案文件夹")
+    p.add_argument("--category", required=True, choices=["individual", "organisation", "special"])
+    p.add_argument("--out", required=True, metavar="文件.xlsx")
     add("selftest", cmd_selftest, "自检:建立、校验并删除一个临时档案库")
     return parser
 

@@ -160,7 +160,7 @@ def _people(n: int, rng: random.Random) -> list[Person]:
             while True:
                 birth = date(1950, 1, 1) + timedelta(days=rng.randrange(365 * 55))
                 body = f"431382{birth:%Y%m%d}{rng.randrange(1000):03d}"
-                number = body + ric.calc_check_digit(body)
+                number = body + ric.calc_check_digit(body + "0")  # stdnum wants all 18 digits
                 if number not in ids:
                     break
         ids.add(number)
