@@ -32,6 +32,8 @@ from app.views.catalogue_model import CatalogueModel
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.customer_view_dialog import CustomerViewDialog
+from app.views.export_action import export_own_customers_interactive
+from app.views.import_dialog import ImportDialog
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text
 from app.views.messages import show_error
@@ -113,7 +115,11 @@ class CataloguePage(QWidget):
 
         self.new_button = QPushButton(self.tr("新建档案"))
         self.open_button = QPushButton(self.tr("打开"))
+        self.import_button = QPushButton(self.tr("从 Excel 导入(&I)…"))
+        self.export_button = QPushButton(self.tr("导出本人客户(&E)…"))
         self.new_button.clicked.connect(self.create_customer)
+        self.import_button.clicked.connect(self.import_customers)
+        self.export_button.clicked.connect(self.export_customers)
         self.open_button.clicked.connect(self.open_selected)
 
         top = QHBoxLayout()
@@ -141,6 +147,8 @@ class CataloguePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
 
         self.content = QWidget()
@@ -166,6 +174,8 @@ class CataloguePage(QWidget):
         self.setTabOrder(self.incomplete_box, self.table)
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
+        self.setTabOrder(self.open_button, self.import_button)
+        self.setTabOrder(self.import_button, self.export_button)
 
         ctx.actor_changed.connect(self._on_actor_changed)
         self.refresh()
@@ -213,6 +223,8 @@ class CataloguePage(QWidget):
         is_manager = self._actor.may(Action.CUSTOMER_VIEW_OWN)
         self.hint_label.setVisible(not is_manager)
         self.new_button.setVisible(self._actor.may(Action.CUSTOMER_CREATE))
+        self.import_button.setVisible(self._actor.may(Action.CUSTOMER_IMPORT))
+        self.export_button.setVisible(is_manager and self._actor.may(Action.CONTENT_EXPORT))
         self.search_edit.setPlaceholderText(
             self.tr("档案编号、姓名(部分或拼音)、证件号码、电话、地址")
             if is_manager
@@ -355,6 +367,16 @@ class CataloguePage(QWidget):
         if saved is not None:
             self.refresh()
             self.select_customer(saved.id)
+
+    def import_customers(self) -> None:
+        if not self._actor.may(Action.CUSTOMER_IMPORT):
+            return
+        dialog = ImportDialog(self._ctx, self)
+        dialog.imported.connect(lambda _report: self.refresh())
+        dialog.exec()
+
+    def export_customers(self) -> None:
+        export_own_customers_interactive(self._ctx, self)
 
     def _on_actor_changed(self, _actor: object) -> None:
         self.refresh()

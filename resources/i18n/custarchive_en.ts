@@ -344,7 +344,7 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../app/views/catalogue_page.py" line="+59"/>
+        <location filename="../../app/views/catalogue_page.py" line="+61"/>
         <source>客户档案</source>
         <extracomment>how long typing must pause before the search runs</extracomment>
         <translation>Customer archives</translation>
@@ -375,7 +375,17 @@
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+1"/>
+        <source>从 Excel 导入(&amp;I)…</source>
+        <translation>&amp;Import from Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出本人客户(&amp;E)…</source>
+        <translation>&amp;Export my customers…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -405,7 +415,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+89"/>
         <source>档案编号、姓名(部分或拼音)、证件号码、电话、地址</source>
         <translation>Archive no., name (part or pinyin), ID number, phone, address</translation>
     </message>

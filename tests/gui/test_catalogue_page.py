@@ -18,6 +18,7 @@ from app.views.catalogue_page import CataloguePage
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.customer_view_dialog import CustomerViewDialog
+from app.views.import_dialog import ImportDialog
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.workflows import customers
 from app.workflows.auth import Actor
@@ -301,3 +302,23 @@ def test_a_new_archive_from_the_page_is_selected_after_saving(
     selected = page.selected_line()
     assert selected is not None and selected.display_name == "新客户"
     assert selected.status_label == "草稿"
+
+
+def test_import_and_export_are_offered_to_managers_only(
+    qtbot: QtBot, branch: Branch, manager: Actor, director: Actor
+) -> None:
+    page = make_page(qtbot, branch, manager)
+    assert page.import_button.isVisible() and page.export_button.isVisible()
+    seen: list[str] = []
+
+    def look(dialog: QWidget) -> None:
+        seen.append(dialog.windowTitle())
+        dialog.reject()  # type: ignore[attr-defined]
+
+    when_visible(ImportDialog, look)
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert len(seen) == 1
+
+    other = make_page(qtbot, branch, director)
+    assert not other.import_button.isVisible()
+    assert not other.export_button.isVisible()
