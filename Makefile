@@ -49,7 +49,7 @@ translations: $(STAMP_TEST)
 	$(VENV)/bin/pyside6-lrelease $(TS_EN) -qm $(I18N)/custarchive_en.qm
 
 demo: $(STAMP_RUN)
-	$(PY) -m app.cli demo --archive demo-archive
+	$(PY) -m app.cli demo --archive demo-archive --customers 300
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
