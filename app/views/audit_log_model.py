@@ -14,20 +14,17 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
-    Signal,
 )
 
 from app.views.context import SessionContext
 from app.views.labels import label_text
+from app.views.lazy_table_model import BATCH, LazyTableModel
 from app.workflows import audit_log
 from app.workflows.audit_log import AuditRow
-
-BATCH = 200
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -40,20 +37,11 @@ class AuditFilter:
     until: date | None = None
 
 
-class AuditLogModel(QAbstractTableModel):
-    #: a query failed; the page shows the exception (the model has no window)
-    failed = Signal(object)
-
+class AuditLogModel(LazyTableModel[AuditRow]):
     COLUMNS = 6
 
     def __init__(self, ctx: SessionContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._filter = AuditFilter()
-        self._rows: list[AuditRow] = []
-        self._total = 0
-        self._upto: int | None = None
-        self._headers = [
+        headers = [
             self.tr("序号"),
             self.tr("时间"),
             self.tr("用户"),
@@ -61,6 +49,10 @@ class AuditLogModel(QAbstractTableModel):
             self.tr("对象"),
             self.tr("详情"),
         ]
+        super().__init__(headers, lambda offset: self._query(offset, self._upto), parent)
+        self._ctx = ctx
+        self._filter = AuditFilter()
+        self._upto: int | None = None
         self._target_labels = {
             "user": self.tr("用户"),
             "archive": self.tr("档案库"),
@@ -70,16 +62,11 @@ class AuditLogModel(QAbstractTableModel):
     # --- querying --------------------------------------------------------------------------
 
     @property
-    def total(self) -> int:
-        """How many events match the filter (as of the query)."""
-        return self._total
-
-    @property
     def current_filter(self) -> AuditFilter:
         return self._filter
 
     def row_at(self, row: int) -> AuditRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self.item(row)
 
     def _query(self, offset: int, upto: int | None) -> list[AuditRow]:
         f = self._filter
@@ -96,77 +83,32 @@ class AuditLogModel(QAbstractTableModel):
         )
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._rows, self._total, self._upto = [], 0, None
-        self.endResetModel()
+        self._upto = None
+        self.reset_with(lambda: ([], 0))
 
     def set_filter(self, flt: AuditFilter) -> None:
         """Run the query afresh: the first batch and the count, nothing more."""
         self._filter = flt
-        self.beginResetModel()
-        self._rows, self._total, self._upto = [], 0, None
-        try:
+        self._upto = None
+
+        def load() -> tuple[list[AuditRow], int]:
             first = self._query(0, None)
-            upto = first[0].seq if first else None
-            total = (
-                audit_log.count_events(
-                    self._ctx.archive,
-                    self._ctx.actor,
-                    actor_login=flt.actor_login,
-                    action=flt.action,
-                    since=flt.since,
-                    until=flt.until,
-                    upto_seq=upto,
-                )
-                if first
-                else 0
+            # later batches stop at this event, so new events do not shift the pages
+            self._upto = first[0].seq if first else None
+            if not first:
+                return first, 0
+            return first, audit_log.count_events(
+                self._ctx.archive,
+                self._ctx.actor,
+                actor_login=flt.actor_login,
+                action=flt.action,
+                since=flt.since,
+                until=flt.until,
+                upto_seq=self._upto,
             )
-            self._rows, self._total, self._upto = first, max(total, len(first)), upto
-        except Exception as exc:
-            self.endResetModel()
-            self.failed.emit(exc)
-            return
-        self.endResetModel()
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        try:
-            batch = self._query(len(self._rows), self._upto)
-        except Exception as exc:
-            # Stop asking: a view would otherwise retry on every scroll.
-            self._total = len(self._rows)
-            self.failed.emit(exc)
-            return
-        if not batch:
-            self._total = len(self._rows)
-            return
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
-
-    # --- the table ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < self.COLUMNS
-        ):
-            return self._headers[section]
-        return None
+        if not self.reset_with(load):
+            self._upto = None
 
     def _target(self, row: AuditRow) -> str:
         if not row.target_type:

@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,10 +22,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.views.context import SessionContext
 from app.views.labels import label_text
+from app.views.lazy_table_model import BATCH, LazyTableModel
 from app.workflows import customers
 from app.workflows.customers import CatalogueFilter, CatalogueLine
-
-BATCH = 200
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -44,23 +42,14 @@ ORDER_KEYS = (
 )
 
 
-class CatalogueModel(QAbstractTableModel):
-    #: a query failed; the page shows the exception (the model has no window)
-    failed = Signal(object)
+class CatalogueModel(LazyTableModel[CatalogueLine]):
     #: the number of matching lines changed (after a new query)
     total_changed = Signal(int)
 
     COLUMNS = len(ORDER_KEYS)
 
     def __init__(self, ctx: SessionContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
-        self._filter = CatalogueFilter()
-        self._order_by: str | None = None
-        self._descending = False
-        self._lines: list[CatalogueLine] = []
-        self._total = 0
-        self._headers = [
+        headers = [
             self.tr("档案编号"),
             self.tr("类别"),
             self.tr("子类"),
@@ -71,12 +60,13 @@ class CatalogueModel(QAbstractTableModel):
             self.tr("完整度"),
             self.tr("检索备注"),
         ]
+        super().__init__(headers, self._page, parent)
+        self._ctx = ctx
+        self._filter = CatalogueFilter()
+        self._order_by: str | None = None
+        self._descending = False
 
     # --- querying ------------------------------------------------------------------------------
-
-    @property
-    def total(self) -> int:
-        return self._total
 
     @property
     def current_filter(self) -> CatalogueFilter:
@@ -87,10 +77,10 @@ class CatalogueModel(QAbstractTableModel):
         return self._order_by, self._descending
 
     def line(self, row: int) -> CatalogueLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
+        return self.item(row)
 
     def row_of(self, customer_id: int) -> int:
-        for i, line in enumerate(self._lines):
+        for i, line in enumerate(self._items):
             if line.id == customer_id:
                 return i
         return -1
@@ -107,9 +97,7 @@ class CatalogueModel(QAbstractTableModel):
         )
 
     def clear(self) -> None:
-        self.beginResetModel()
-        self._lines, self._total = [], 0
-        self.endResetModel()
+        self.reset_with(lambda: ([], 0))
         self.total_changed.emit(0)
 
     def set_filter(self, flt: CatalogueFilter) -> None:
@@ -121,44 +109,17 @@ class CatalogueModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Run the query afresh: the first batch and the count, nothing more."""
-        self.beginResetModel()
-        self._lines, self._total = [], 0
-        try:
+
+        def load() -> tuple[list[CatalogueLine], int]:
             first = self._page(0)
-            total = (
-                customers.catalogue_count(self._ctx.archive, self._ctx.actor, filters=self._filter)
-                if len(first) >= BATCH
-                else len(first)
+            if len(first) < BATCH:
+                return first, len(first)
+            return first, customers.catalogue_count(
+                self._ctx.archive, self._ctx.actor, filters=self._filter
             )
-            self._lines, self._total = first, max(total, len(first))
-        except Exception as exc:
-            self.endResetModel()
-            self.total_changed.emit(0)
-            self.failed.emit(exc)
-            return
-        self.endResetModel()
+
+        self.reset_with(load)
         self.total_changed.emit(self._total)
-
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._lines) < self._total
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        try:
-            batch = self._page(len(self._lines))
-        except Exception as exc:
-            # Stop asking: a view would otherwise retry on every scroll.
-            self._total = len(self._lines)
-            self.failed.emit(exc)
-            return
-        if not batch:
-            self._total = len(self._lines)
-            return
-        start = len(self._lines)
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._lines.extend(batch)
-        self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """A header was clicked: ask again in that order (column -1: the default order)."""
@@ -170,23 +131,6 @@ class CatalogueModel(QAbstractTableModel):
         self.reload()
 
     # --- the table -------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self.COLUMNS
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < self.COLUMNS
-        ):
-            return self._headers[section]
-        return None
 
     def _text(self, line: CatalogueLine, column: int) -> str:
         if column == 0:

@@ -134,9 +134,8 @@
 <context>
     <name>AuditLogModel</name>
     <message>
-        <location filename="../../app/views/audit_log_model.py" line="+57"/>
+        <location filename="../../app/views/audit_log_model.py" line="+45"/>
         <source>序号</source>
-        <extracomment>a query failed; the page shows the exception (the model has no window)</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -146,12 +145,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>用户</source>
         <translation>User</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-9"/>
         <source>操作</source>
         <translation>Action</translation>
     </message>
@@ -166,7 +165,7 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>档案库</source>
         <translation>Archive</translation>
     </message>
@@ -290,9 +289,9 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location filename="../../app/views/catalogue_model.py" line="+64"/>
+        <location filename="../../app/views/catalogue_model.py" line="+53"/>
         <source>档案编号</source>
-        <extracomment>the workflow&apos;s order keys, by column a query failed; the page shows the exception (the model has no window) the number of matching lines changed (after a new query)</extracomment>
+        <extracomment>the workflow&apos;s order keys, by column the number of matching lines changed (after a new query)</extracomment>
         <translation>Archive no.</translation>
     </message>
     <message>
@@ -336,7 +335,7 @@
         <translation>Search notes</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+110"/>
         <source>只显示目录信息;查阅客户信息须提出查阅申请</source>
         <translation>Catalogue information only; consulting customer information requires a consultation request</translation>
     </message>
