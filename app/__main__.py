@@ -83,7 +83,9 @@ def install_translators(app: object) -> None:
             _install(app, ours)
             qt_locale = QLocale(language)
         else:
-            log.warning("no translation for %s in %s; staying Chinese", language, resource_path("i18n"))
+            log.warning(
+                "no translation for %s in %s; staying Chinese", language, resource_path("i18n")
+            )
     qt = QTranslator(app)  # type: ignore[arg-type]
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(qt_locale, "qtbase", "_", qt_dir):
