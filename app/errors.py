@@ -134,12 +134,24 @@ class NotPermitted(AppError):
         super().__init__(f"您没有“{action_label}”的权限。如确有工作需要,请按制度提出申请。")
 
 
+class NotEligible(NotPermitted):
+    """This person holds the role but may not decide this particular step (and why)."""
+
+    def __init__(self, why: str) -> None:
+        AppError.__init__(self, why)
+
+
 class SeparationOfDuties(AppError):
     """The same person may not hold two sides of one decision."""
 
 
 class InvalidInput(AppError):
     """A value typed by a person is not acceptable; the message says which and why."""
+
+
+class NothingChanged(InvalidInput):
+    def __init__(self) -> None:
+        super().__init__("与现有档案相比没有任何改动,无需提出修改申请。")
 
 
 class Conflict(AppError):

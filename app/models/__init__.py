@@ -1,5 +1,12 @@
 """Typed ORM classes. Importing this package registers every table on ``Base.metadata``."""
 
+from app.models.approval import (
+    ApprovalDecision,
+    CustomerVersion,
+    Request,
+    RequestAttachment,
+    RequestCustomer,
+)
 from app.models.audit import AuditEvent
 from app.models.base import Base, VaultBase
 from app.models.customer import (
@@ -14,6 +21,7 @@ from app.models.user import User, UserKey, UserRole
 from app.models.vault import VaultRecord
 
 __all__ = [
+    "ApprovalDecision",
     "ArchiveCounter",
     "ArchiveMeta",
     "AuditEvent",
@@ -22,6 +30,10 @@ __all__ = [
     "Customer",
     "CustomerNameGram",
     "CustomerSearchKey",
+    "CustomerVersion",
+    "Request",
+    "RequestAttachment",
+    "RequestCustomer",
     "User",
     "UserKey",
     "UserRole",

@@ -40,6 +40,8 @@ class Customer(Base):
     retrieval_remarks: Mapped[str] = mapped_column(String(200), default="")
     retention_years: Mapped[int | None] = mapped_column(Integer)
     completeness: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    #: raised by every change of content; a request drafted against another version is stale
+    version: Mapped[int] = mapped_column(Integer, default=1)
     # --- content (tier 普通 only) ---
     name: Mapped[str | None] = mapped_column(String(128), index=True)
     #: resident ID or unified social credit code, normalised; unique among live archives

@@ -65,6 +65,18 @@ EVENT_LABELS: dict[str, str] = {
     "catalogue.search": "检索档案目录",
     "customer.import": "批量导入客户档案",
     "customer.export": "导出本人客户档案",
+    "customer.history": "查看档案修改记录",
+    "request.submit": "提交申请",
+    "request.approve": "审批同意",
+    "request.approve_final": "审批同意(终审)",
+    "request.reject": "审批驳回",
+    "request.withdraw": "撤回申请",
+    "request.refresh": "按最新档案刷新申请",
+    "request.apply": "执行并备案",
+    "request.expire": "授权到期",
+    "request.end": "提前结束授权",
+    "request.open": "查看申请",
+    "request.attachment_open": "查看申请附件",
 }
 
 
@@ -106,10 +118,37 @@ DETAIL_KEYS: dict[str, str] = {
     "drafts": "草稿",
     "status": "状态",
     "source": "来源",
+    "serial": "申请编号",
+    "procedure": "申请类别",
+    "state": "新状态",
+    "step": "审批步骤",
+    "decision": "审批意见",
+    "version": "档案版本",
+    "child": "转成的修改申请",
 }
 _TIER_WORDS: dict[object, str] = {"ordinary": "普通", "secret": "机密", "top_secret": "绝密"}
 DETAIL_VALUES: dict[str, dict[object, str]] = {
-    "purpose": {"login": "登录", "unlock": "解除锁定", "in_person": "本人到场确认"},
+    "purpose": {
+        "login": "登录",
+        "unlock": "解除锁定",
+        "in_person": "本人到场确认",
+        "sign": "签署审批",
+    },
+    "procedure": {
+        "modification": "档案修改申请",
+        "update": "信息更新申请",
+        "consultation": "查阅申请",
+    },
+    "state": {
+        "draft": "草稿",
+        "submitted": "审批中",
+        "approved": "已批准",
+        "rejected": "已驳回",
+        "withdrawn": "已撤回",
+        "applied": "已执行",
+        "expired": "已结束",
+    },
+    "decision": {"approve": "同意", "reject": "不同意"},
     "reason": {
         "wrong_password": "密码错误",
         "unknown_user": "登录名不存在",

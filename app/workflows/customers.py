@@ -554,6 +554,7 @@ def _apply(uow: UnitOfWork, customer: Customer, prepared: _Prepared, template: T
     customer.retention_years = prepared.retention_years
     customer.retrieval_remarks = mark_remarks(prepared.tier, prepared.remarks)
     customer.updated_at = utcnow()
+    customer.version = (customer.version or 0) + 1
     name = prepared.index.get("name") or prepared.record.get("name")
     if prepared.tier == "ordinary":
         customer.name = str(name) if name else None
@@ -648,6 +649,7 @@ def create_customer(
             name_masked="",
             retrieval_remarks="",
             completeness=0,
+            version=0,
         )
         uow.session.add(customer)
         uow.session.flush()
@@ -755,18 +757,27 @@ def update_draft(
 
 
 def _read_record(
-    archive: Archive, customer: Customer, holder: Actor | None
+    archive: Archive, customer: Customer, holder: Actor | None, vault: UnitOfWork | None = None
 ) -> tuple[dict[str, Any], int] | None:
-    """The stored content and the template version it was filled under (None: vault shut)."""
+    """The stored content and the template version it was filled under (None: vault shut).
+
+    ``vault``: the vault's unit of work already open in the caller's action
+    (one transaction per database at a time).
+    """
     if customer.tier == "ordinary":
         content = tv.from_json(customer.content) if customer.content else {}
         return dict(content), customer.template_version
-    if holder is None:
-        return None
-    with _vault_uow(archive, holder) as vault:
+    if vault is not None:
         blob = vault.session.scalar(
             sa.select(VaultRecord.content).where(VaultRecord.record_ref == customer.archive_no)
         )
+    elif holder is None:
+        return None
+    else:
+        with _vault_uow(archive, holder) as own:
+            blob = own.session.scalar(
+                sa.select(VaultRecord.content).where(VaultRecord.record_ref == customer.archive_no)
+            )
     if blob is None:
         raise InvalidInput(
             f"保密库中找不到档案 {customer.archive_no} 的内容。请报告保密专管员核查(可能需从备份恢复)。"
@@ -1212,3 +1223,97 @@ def catalogue_choices(archive: Archive, actor: Actor) -> CatalogueChoices:
         tiers=[Choice(t, TIER_LABELS[t]) for t in TIERS],
         statuses=[Choice(s, STATUS_LABELS[s]) for s in STATUSES],
     )
+
+
+# --- filed records under the modification workflow (article 10) ------------------------------
+
+
+def comparable_record(customer: Customer, data: Mapping[str, Any]) -> dict[str, Any]:
+    """A record in one normal form, so that old and new compare item by item.
+
+    Both sides go through the same normalisation as a save (totals computed,
+    empty table rows dropped, carriers as the form shows them): a difference
+    is then a real change, not a spelling of the same value.
+    """
+    template = current_template()
+    prepared = _prepare(template, customer.category, customer.subtype, data, None)
+    record: dict[str, Any] = dict(prepared.content)
+    record["tier"] = TIER_LABELS[prepared.tier]
+    record["retention_years"] = prepared.retention_years
+    record["retrieval_remarks"] = prepared.remarks or None
+    record[CARRIER_GROUP] = [
+        {
+            "kind": CARRIER_KINDS.get(c.kind, c.kind),
+            "cabinet": c.cabinet,
+            "box": c.box,
+            "folder": c.folder,
+            "note": c.note,
+        }
+        for c in prepared.carriers
+    ]
+    return record
+
+
+def stored_record(
+    archive: Archive, customer: Customer, holder: Actor | None, vault: UnitOfWork | None = None
+) -> dict[str, Any]:
+    """The record as it is filed now (content and common items); CustodianRequired if in the vault."""
+    stored = _read_record(archive, customer, holder, vault)
+    if stored is None:
+        raise CustodianRequired()
+    return _full_record(customer, stored[0])
+
+
+def item_labels(customer: Customer) -> dict[str, str]:
+    labels = _labels(current_template(), customer.category, customer.subtype)
+    labels.setdefault("tier", "密级")
+    labels.setdefault("retention_years", "保管期限(年)")
+    labels.setdefault("retrieval_remarks", "检索备注")
+    labels.setdefault(CARRIER_GROUP, "档案载体")
+    return labels
+
+
+def replace_record(
+    uow: UnitOfWork, customer: Customer, data: Mapping[str, Any], vault: UnitOfWork | None
+) -> int:
+    """Write an approved change of a filed record; returns its new version.
+
+    The tier is not changed here: raising or lowering it is its own procedure
+    (article 16), so a change of tier is refused rather than slipped through.
+    """
+    template = current_template()
+    prepared = _prepare(template, customer.category, customer.subtype, data, None)
+    if prepared.tier != customer.tier:
+        raise Conflict("修改申请不能变更密级。标定或降低密级须另行办理(制度第16条)。")
+    if customer.tier != "ordinary" and vault is None:
+        raise CustodianRequired()
+    _refuse_duplicate(uow, prepared.identity, exclude_id=customer.id)
+    _apply(uow, customer, prepared, template)
+    if vault is not None:
+        _refuse_duplicate_in_vault(
+            vault, template, prepared.identity, exclude_ref=customer.archive_no
+        )
+        _write_vault(vault, customer, prepared)
+    return customer.version
+
+
+def live_custodian(archive: Archive, custodian: Actor | None) -> Actor | None:
+    """The custodian present in person, if they may open the vault now (article 16)."""
+    return _live_custodian(archive, custodian)
+
+
+@contextmanager
+def open_vault(archive: Archive, holder: Actor | None) -> Iterator[UnitOfWork | None]:
+    """vault.db's unit of work for one action with a custodian present, shut afterwards.
+
+    Yields None without a custodian. The caller commits the vault just before
+    main.db (see the module docstring), or leaves and nothing is written.
+    """
+    if holder is None:
+        yield None
+        return
+    try:
+        with _vault_uow(archive, holder) as vault:
+            yield vault
+    finally:
+        archive.close_vault()

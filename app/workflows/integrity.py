@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import sqlalchemy as sa
+
 from app.errors import ArchiveDamaged
+from app.models import ApprovalDecision
 from app.security import audit
 from app.security.permissions import Action
 from app.storage.archive import Archive
 from app.storage.database import integrity_problems
+from app.workflows import approvals
 from app.workflows.auth import Actor, authorize
 
 
@@ -52,6 +56,14 @@ def verify(archive: Archive, actor: Actor) -> VerifyReport:
         chain = []
     report.problems += [str(p) for p in chain]
     report.checked.append(f"审计日志链({report.chain_length} 条)")
+    try:
+        with archive.unit_of_work() as uow:
+            signatures = approvals.verify_all(uow.session, archive.archive_id)
+            decisions = uow.session.scalar(sa.select(sa.func.count(ApprovalDecision.id))) or 0
+    except ArchiveDamaged as exc:
+        signatures, decisions = [f"审批记录无法读取:{exc.what}"], 0
+    report.problems += signatures
+    report.checked.append(f"审批签名({decisions} 个)")
     try:
         with archive.unit_of_work() as uow:
             uow.audit(

@@ -97,15 +97,23 @@ def test_heads_are_single_and_known() -> None:
     assert migrate.head_revision("vault") == "v0001"
 
 
+APPEND_ONLY = {
+    "audit_events_no_update",
+    "audit_events_no_delete",
+    "approval_decisions_no_update",
+    "approval_decisions_no_delete",
+}
+
+
 def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
     path = tmp_path / "main.db"
     engine, _ = _new_db(path, "main")
     try:
-        assert _triggers(engine) == {"audit_events_no_update", "audit_events_no_delete"}
+        assert _triggers(engine) == APPEND_ONLY
         _downgrade(engine, "main", "base")
         assert _tables(engine) == {"alembic_version"}
         assert migrate.upgrade(engine, "main", path) is True
-        assert _triggers(engine) == {"audit_events_no_update", "audit_events_no_delete"}
+        assert _triggers(engine) == APPEND_ONLY
         assert migrate.upgrade(engine, "main", path) is False  # nothing left to do
     finally:
         engine.dispose()
@@ -166,7 +174,7 @@ def test_old_archive_is_upgraded_on_open_with_its_rows_intact(old_archive: Branc
     archive = old_archive.archive
     keeper = auth.authenticate(archive, "keeper", CUSTODIAN[2])
     assert migrate.current_revision(archive.engine) == MAIN_HEAD
-    assert _triggers(archive.engine) == {"audit_events_no_update", "audit_events_no_delete"}
+    assert _triggers(archive.engine) == APPEND_ONLY
     with archive.engine.connect() as conn:
         assert conn.exec_driver_sql(
             "SELECT login, display_name FROM users ORDER BY id"
