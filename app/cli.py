@@ -26,7 +26,16 @@ from app.security.kdf import DEFAULT_KDF
 from app.security.roles import ROLE_LABELS, Role
 from app.storage.archive import Archive, is_archive
 from app.template import current_template
-from app.workflows import accounts, auth, customer_import, customers, demo_data, integrity, keys
+from app.workflows import (
+    accounts,
+    auth,
+    customer_import,
+    customers,
+    demo_data,
+    integrity,
+    keys,
+    requests,
+)
 from app.workflows.auth import Actor
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_ERROR, EXIT_DEFECT = 0, 1, 2, 70
@@ -273,6 +282,22 @@ def cmd_search(args: argparse.Namespace, pw: Passwords) -> int:
     return EXIT_OK
 
 
+def cmd_requests(args: argparse.Namespace, pw: Passwords) -> int:
+    """One line per request: serial, kind, state, next step (catalogue lines only, no content)."""
+    with _session(args, pw) as (archive, actor):
+        lines = requests.listing(archive, actor, pending_only=args.pending)
+    for line in lines:
+        waiting = "(待您审批)" if line.for_me else ""
+        step = f"下一步:{line.next_step}" if line.next_step else "已办结"
+        _out(
+            f"{line.serial}\t{line.kind_label}\t{line.state_label}\t{step}{waiting}\t"
+            f"{line.subject}\t申请人:{line.requester_name}\t{line.created_at:%Y-%m-%d %H:%M}"
+        )
+    if not lines:
+        _out("没有待办的申请。" if args.pending else "没有与您有关的申请。")
+    return EXIT_OK
+
+
 def _category_arg(value: str | None) -> str | None:
     if value is None:
         return None
@@ -438,6 +463,10 @@ def _parser() -> argparse.ArgumentParser:
     archive_as(p)
     p.add_argument("query", metavar="检索词", help="档案编号、姓名、证件号码、电话、地址或拼音")
     p.add_argument("--limit", type=int, default=50, metavar="N", help="最多显示 N 条(默认 50)")
+
+    p = add("requests", cmd_requests, "列出与您有关的申请:编号、类别、状态和下一步")
+    archive_as(p)
+    p.add_argument("--pending", action="store_true", help="只列出尚未办结(草稿或审批中)的申请")
 
     p = add("import", cmd_import, "从 Excel(.xlsx)导入客户名单:先检查,无误才整批导入")
     archive_as(p)
