@@ -122,8 +122,13 @@ def submit(
     *,
     note: str,
     files: Sequence[attachments.NewAttachment] = (),
+    custodian: Actor | None = None,
 ) -> modification.RequestRef:
-    """Propose new values for a filed customer, to its owning manager."""
+    """Propose new values for a filed customer, to its owning manager.
+
+    For a 机密/绝密 customer the proposed values are secret content: they are
+    kept in vault.db, so a custodian must be present to submit.
+    """
     live = authorize(archive, actor, Action.UPDATE_SUBMIT)
     note = (note or "").strip()
     if not note:
@@ -137,7 +142,13 @@ def submit(
                 "您是此客户的管户客户经理,请直接在档案中提出修改申请,报主任审批(制度第10条)。"
             )
         clean = _checked_values(customer, values)
-        checked = attachments.check(files)
+        tier = customer.tier
+    checked = attachments.check(files)
+    holder = customers.live_custodian(archive, custodian) if tier != "ordinary" else None
+    if tier != "ordinary" and holder is None:
+        raise CustodianRequired()
+    with customers.open_vault(archive, holder) as vault, archive.unit_of_work() as uow:
+        customer = _customer(uow, customer_id)
         labels = customers.item_labels(customer)
         payload = {
             "customer_id": customer.id,
@@ -147,11 +158,8 @@ def submit(
             "note": note,
             "attachments": attachments.describe(checked),
         }
-        if customer.tier != "ordinary":
-            # the proposed values are content: without the vault open they may not be kept
-            raise CustodianRequired()
         request = approvals.create(
-            uow, PROCEDURE, live.user_id, payload, customer_id=customer.id, base_version=None
+            uow, PROCEDURE, live.user_id, payload, customer_id=customer.id, vault=vault
         )
         attachments.store(uow, request, checked, live.user_id)
         approvals.fire(
@@ -162,7 +170,7 @@ def submit(
             live.login,
             details={"archive_no": customer.archive_no, "count": len(clean)},
         )
-        uow.commit()
+        modification.commit_both(uow, vault)
         return modification.RequestRef(request.id, request.serial, request.state)
 
 

@@ -365,3 +365,29 @@ def test_secret_tier_modification_needs_the_custodian(
         assert version is not None and version.changes == ""
     assert keys_of  # imported for parity with the other integration tests
     assert RequestAttachment
+
+
+def test_a_secret_tier_update_submission_is_kept_in_the_vault(
+    branch: Branch, people: dict[str, Actor]
+) -> None:
+    manager, staff = people["manager"], people["staff"]
+    keeper = branch.login("keeper")
+    ref = create(branch, manager, farmer(tier="绝密"), custodian=keeper)
+    customers.file_customer(branch.archive, manager, ref.id, custodian=keeper)
+    with pytest.raises(CustodianRequired):
+        updates.submit(branch.archive, staff, ref.id, {"mobile": "13907380000"}, note="来电")
+    sub = updates.submit(
+        branch.archive, staff, ref.id, {"mobile": "13907380000"}, note="来电", custodian=keeper
+    )
+    with branch.archive.unit_of_work() as uow:
+        row = uow.session.get(Request, sub.id)
+        assert row is not None and row.payload_in_vault and "13907380000" not in row.payload
+    signing.decide(
+        branch.archive, sub.id, "manager", PASSWORDS["manager"], "approve", custodian=keeper
+    )
+    child = requests.inbox(branch.archive, people["director"])[0]
+    signing.decide(
+        branch.archive, child.id, "director", PASSWORDS["director"], "approve", custodian=keeper
+    )
+    opened = customers.open_customer(branch.archive, manager, ref.id, custodian=keeper)
+    assert opened.data["mobile"] == "13907380000"
