@@ -29,6 +29,7 @@ from app.template import current_template
 from app.workflows import (
     accounts,
     auth,
+    consultation_print,
     customer_import,
     customers,
     demo_data,
@@ -298,6 +299,33 @@ def cmd_requests(args: argparse.Namespace, pw: Passwords) -> int:
     return EXIT_OK
 
 
+def _pdf_path(value: str) -> Path:
+    path = Path(value)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"文件夹“{path.parent}”不存在,请先建立或另选保存位置。")
+    return path
+
+
+def cmd_form(args: argparse.Namespace, pw: Passwords) -> int:
+    """The 查阅申请表 as a PDF: an application by its serial, or the blank form (--blank)."""
+    if args.blank and args.serial:
+        raise InvalidInput("打印空白表不需要申请编号:请去掉编号,或去掉 --blank 打印该申请。")
+    if not args.blank and not args.serial:
+        raise InvalidInput("请给出查阅申请的编号(例如 CY-2026-000123),或用 --blank 打印空白表。")
+    out = _pdf_path(args.out)
+    with _session(args, pw) as (archive, actor):
+        if args.blank:
+            consultation_print.print_blank_form(archive, actor, out)
+            _out(f"已生成空白查阅申请表:{out}")
+            return EXIT_OK
+        request_id = consultation_print.request_id_for(archive, actor, args.serial)
+        serial = consultation_print.print_form(archive, actor, request_id, out)
+    _out(f"已生成查阅申请表 {serial}:{out}")
+    return EXIT_OK
+
+
 def _category_arg(value: str | None) -> str | None:
     if value is None:
         return None
@@ -467,6 +495,12 @@ def _parser() -> argparse.ArgumentParser:
     p = add("requests", cmd_requests, "列出与您有关的申请:编号、类别、状态和下一步")
     archive_as(p)
     p.add_argument("--pending", action="store_true", help="只列出尚未办结(草稿或审批中)的申请")
+
+    p = add("form", cmd_form, "打印数码客户信息查阅申请表(PDF):按申请编号,或空白表")
+    archive_as(p)
+    p.add_argument("serial", nargs="?", default="", metavar="申请编号", help="例如 CY-2026-000123")
+    p.add_argument("--blank", action="store_true", help="打印空白表(供书面填写),不需要申请编号")
+    p.add_argument("--out", required=True, metavar="文件.pdf", help="保存的 PDF 文件")
 
     p = add("import", cmd_import, "从 Excel(.xlsx)导入客户名单:先检查,无误才整批导入")
     archive_as(p)

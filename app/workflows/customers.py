@@ -7,7 +7,9 @@ workflow (article 10, a later issue).
 
 Everyone who works with customer information sees the catalogue line
 (archive number, category, sub-type, tier mark, owning manager, masked name);
-the content opens only for the owning manager (article 13) and, for 机密/绝密
+the content opens only for the owning manager (article 13) or for the
+applicant of an approved, unexpired consultation (article 14, read-only;
+``content_access`` is the one place that decides), and, for 机密/绝密
 records, only while a custodian has authenticated in person, because that
 content lives in vault.db (article 16). Every opening, and every refused
 opening, is an audit event. Searching by full name or ID number is itself a
@@ -22,6 +24,7 @@ an archive number that will be issued again, and the next creation replaces it.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -30,6 +33,7 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from app.errors import (
     AppError,
@@ -42,7 +46,16 @@ from app.errors import (
     NotPermitted,
     PasswordChangeRequired,
 )
-from app.models import ArchiveCounter, Carrier, Customer, User, UserRole, VaultRecord
+from app.models import (
+    ArchiveCounter,
+    Carrier,
+    Customer,
+    Request,
+    RequestCustomer,
+    User,
+    UserRole,
+    VaultRecord,
+)
 from app.models.base import utcnow
 from app.models.customer import (
     CARRIER_KINDS,
@@ -60,6 +73,7 @@ from app.storage.uow import UnitOfWork
 from app.template import archive_number, current_template, template_version
 from app.template import validation as tv
 from app.template.model import CARRIER_GROUP, COLUMN_FIELDS, GroupDef, Template
+from app.workflows.approvals import State
 from app.workflows.auth import Actor, authorize, refresh
 
 #: how many search hits the catalogue pages through (a query is a lookup, not a listing)
@@ -138,6 +152,16 @@ class CustomerContent:
     added_by_new_template: list[str]
     created_at: datetime
     updated_at: datetime
+    #: opened under a consultation grant (read-only): its serial, mode and end (naive UTC);
+    #: "" / None when opened by the owning manager
+    grant_serial: str = ""
+    grant_mode: str = ""
+    grant_until: datetime | None = None
+
+    @property
+    def under_grant(self) -> bool:
+        """Opened under a consultation grant: read-only, for the grant's period only."""
+        return bool(self.grant_serial)
 
     @property
     def is_draft(self) -> bool:
@@ -170,12 +194,14 @@ class CatalogueLine:
     tier: str
     tier_label: str
     manager_name: str
-    #: full name for the owning manager on tier 普通; the masked name otherwise ("" for secret tier)
+    #: full name on tier 普通 where the record opens (owner, grant); masked otherwise ("" secret)
     display_name: str
     status_label: str
     completeness: int
     retrieval_remarks: str
     can_open: bool
+    #: openable only under the person's consultation grant (read-only), not as its manager
+    under_grant: bool = False
 
 
 @dataclass(frozen=True)
@@ -865,6 +891,90 @@ def file_customer(
         return _ref(customer)
 
 
+# --- who may read content (articles 13, 14, 16) -----------------------------------------------
+#
+# The one place that decides whether a person may read a customer's content:
+# opening, the record history (app/workflows/requests.py) and the catalogue's
+# full names all ask here. Secret-tier content needs a custodian on top.
+
+#: the procedure whose approved applications are grants (app/workflows/consultation.py)
+GRANT_KIND = "consultation"
+
+
+@dataclass(frozen=True)
+class ContentAccess:
+    """Why a person may read a customer's content now: as its manager, or under a grant."""
+
+    owner: bool
+    grant_serial: str = ""
+    #: view / excerpt / copy (consultation.MODES)
+    grant_mode: str = ""
+    #: the grant's end, naive UTC
+    grant_until: datetime | None = None
+
+
+def grant_in_force(user_id: int, now: datetime) -> tuple[sa.ColumnElement[bool], ...]:
+    """A consultation grant of ``user_id`` in force at ``now``: approved, applicant, in period.
+
+    Only the applicant is covered (a grant is personal, article 14.1 names the
+    person); a withdrawn, rejected, ended or expired application covers nobody,
+    and neither does an approved one past its end that nobody has marked yet.
+    """
+    return (
+        Request.kind == GRANT_KIND,
+        Request.state == State.APPROVED.value,
+        Request.requester_id == user_id,
+        Request.valid_from <= now,
+        Request.valid_until > now,
+    )
+
+
+def covering_grant(
+    session: Session, user_id: int, customer_id: int, now: datetime | None = None
+) -> Request | None:
+    """The person's grant in force that names this customer (the latest-ending one)."""
+    moment = now or utcnow()
+    return session.scalar(
+        sa.select(Request)
+        .join(RequestCustomer, RequestCustomer.request_id == Request.id)
+        .where(*grant_in_force(user_id, moment), RequestCustomer.customer_id == customer_id)
+        .order_by(Request.valid_until.desc(), Request.id.desc())
+        .limit(1)
+    )
+
+
+def granted_customer_ids(session: Session, user_id: int, now: datetime | None = None) -> set[int]:
+    """Every customer the person may open under a grant now (a short list: a few applications)."""
+    moment = now or utcnow()
+    return set(
+        session.scalars(
+            sa.select(RequestCustomer.customer_id)
+            .join(Request, Request.id == RequestCustomer.request_id)
+            .where(*grant_in_force(user_id, moment))
+        )
+    )
+
+
+def content_access(uow: UnitOfWork, live: Actor, customer: Customer) -> ContentAccess | None:
+    """Whether ``live`` may read this customer's content now (None: a consultation is needed).
+
+    The owning manager may; so may the applicant of a grant in force that
+    names the customer (read-only, CUSTOMER_VIEW_GRANTED). Nobody else, whatever
+    their role: a director or an inspector applies like anyone (article 13).
+    """
+    if live.may(Action.CUSTOMER_VIEW_OWN) and customer.manager_id == live.user_id:
+        return ContentAccess(owner=True)
+    if not live.may(Action.CUSTOMER_VIEW_GRANTED):
+        return None
+    grant = covering_grant(uow.session, live.user_id, customer.id)
+    if grant is None:
+        return None
+    mode = str(json.loads(grant.payload or "{}").get("mode", ""))
+    return ContentAccess(
+        owner=False, grant_serial=grant.serial, grant_mode=mode, grant_until=grant.valid_until
+    )
+
+
 # --- opening content ----------------------------------------------------------------------------
 
 
@@ -878,10 +988,12 @@ def _older_template(version: int) -> Template | None:
 def open_customer(
     archive: Archive, actor: Actor, customer_id: int, *, custodian: Actor | None = None
 ) -> CustomerContent:
-    """The content, for the owning manager only (article 13); secret tier with a custodian.
+    """The content, for the owning manager or under a grant in force (articles 13-14).
 
-    Every opening is an event ("customer.open"), and so is every refusal
-    ("customer.open_refused"), committed before the refusal is raised.
+    Secret tier needs a custodian present besides (article 16). Every opening
+    is an event ("customer.open", naming the grant when opened under one), and
+    so is every refusal ("customer.open_refused"), committed before the
+    refusal is raised.
     """
     live = refresh(archive, actor)
     if live.must_change_password:
@@ -904,7 +1016,8 @@ def _open(
             raise InvalidInput("找不到此客户档案,可能已被删除。请刷新目录后重试。")
         refusal: AppError | None = None
         reason = ""
-        if not (live.may(Action.CUSTOMER_VIEW_OWN) and customer.manager_id == live.user_id):
+        access = content_access(uow, live, customer)
+        if access is None:
             refusal, reason = ConsultationRequired(customer.archive_no), "not_owner"
         elif customer.tier != "ordinary" and holder is None:
             refusal, reason = CustodianRequired(), "no_custodian"
@@ -936,6 +1049,9 @@ def _open(
         details: dict[str, object] = {"archive_no": customer.archive_no, "tier": customer.tier}
         if holder is not None and customer.tier != "ordinary":
             details["custodian"] = holder.login
+        assert access is not None
+        if access.grant_serial:
+            details["grant"] = access.grant_serial
         uow.audit(
             live.login,
             "customer.open",
@@ -979,6 +1095,9 @@ def _open(
             added_by_new_template=added,
             created_at=customer.created_at,
             updated_at=customer.updated_at,
+            grant_serial=access.grant_serial,
+            grant_mode=access.grant_mode,
+            grant_until=access.grant_until,
         )
 
 
@@ -1053,12 +1172,13 @@ def _order_column(template: Template, order_by: str | None) -> Any:
     return columns[order_by]
 
 
-def _line_select(live: Actor) -> sa.Select[Any]:
+def _line_select(live: Actor, granted: set[int] | None = None) -> sa.Select[Any]:
+    """The catalogue line; the full name only where content_access would open the record."""
+    readable = Customer.manager_id == live.user_id
+    if granted:
+        readable = sa.or_(readable, Customer.id.in_(sorted(granted)))
     own_name = sa.case(
-        (
-            sa.and_(Customer.manager_id == live.user_id, Customer.tier == "ordinary"),
-            Customer.name,
-        ),
+        (sa.and_(readable, Customer.tier == "ordinary"), Customer.name),
         else_=sa.null(),
     )
     return sa.select(
@@ -1101,11 +1221,22 @@ def _search_ids(uow: UnitOfWork, live: Actor, query: str) -> list[int]:
     )
 
 
-def _to_line(template: Template, live: Actor, row: Any) -> CatalogueLine:
-    owner = row.manager_id == live.user_id and live.may(Action.CUSTOMER_VIEW_OWN)
+def _granted(uow: UnitOfWork, live: Actor) -> set[int]:
+    """The customers the catalogue shows as openable under a grant (content_access's rule)."""
+    if not live.may(Action.CUSTOMER_VIEW_GRANTED):
+        return set()
+    return granted_customer_ids(uow.session, live.user_id)
+
+
+def _to_line(
+    template: Template, live: Actor, row: Any, granted: set[int] | None = None
+) -> CatalogueLine:
+    manager = row.manager_id == live.user_id and live.may(Action.CUSTOMER_VIEW_OWN)
+    under_grant = not manager and row.id in (granted or ())
+    readable = manager or under_grant
     if row.tier != "ordinary":
         display = ""
-    elif owner and row.own_name:
+    elif readable and row.own_name:
         display = row.own_name
     else:
         display = row.name_masked
@@ -1121,7 +1252,8 @@ def _to_line(template: Template, live: Actor, row: Any) -> CatalogueLine:
         status_label=STATUS_LABELS.get(row.status, row.status),
         completeness=row.completeness,
         retrieval_remarks=row.retrieval_remarks,
-        can_open=owner,
+        can_open=readable,
+        under_grant=under_grant,
     )
 
 
@@ -1151,14 +1283,15 @@ def catalogue_page(
     template = current_template()
     query = _query_text(flt)
     with archive.unit_of_work() as uow:
+        granted = _granted(uow, live)
         if not query:
             order = _order_column(template, order_by)
-            stmt = _filtered(_line_select(live), flt).order_by(
+            stmt = _filtered(_line_select(live, granted), flt).order_by(
                 order.desc() if descending else order.asc(),
                 Customer.id.desc() if descending else Customer.id.asc(),
             )
             rows = uow.session.execute(stmt.offset(max(offset, 0)).limit(max(limit, 0))).all()
-            return [_to_line(template, live, row) for row in rows]
+            return [_to_line(template, live, row, granted) for row in rows]
         ids = _search_ids(uow, live, query)
         if offset == 0:
             uow.audit(
@@ -1170,7 +1303,7 @@ def catalogue_page(
             uow.commit()
         if not ids:
             return []
-        stmt = _filtered(_line_select(live), flt).where(Customer.id.in_(ids))
+        stmt = _filtered(_line_select(live, granted), flt).where(Customer.id.in_(ids))
         if order_by:
             order = _order_column(template, order_by)
             stmt = stmt.order_by(
@@ -1184,7 +1317,7 @@ def catalogue_page(
             if descending:
                 found.reverse()
             rows = found[max(offset, 0) : max(offset, 0) + max(limit, 0)]
-        return [_to_line(template, live, row) for row in rows]
+        return [_to_line(template, live, row, granted) for row in rows]
 
 
 def catalogue_count(

@@ -31,7 +31,7 @@ from app.security.permissions import Action
 from app.security.roles import Role
 from app.storage.archive import Archive
 from app.storage.uow import UnitOfWork
-from app.workflows import approvals, attachments, customers
+from app.workflows import approvals, attachments, consultation, customers
 from app.workflows.approvals import Event, State
 from app.workflows.auth import Actor, refresh
 from app.workflows.modification import Change, changes_of
@@ -168,6 +168,7 @@ def inbox_count(archive: Archive, actor: Actor) -> int:
 def mine(archive: Archive, actor: Actor) -> list[RequestLine]:
     """我的申请: what I asked for and where each stands, newest first."""
     live = refresh(archive, actor)
+    consultation.expire_due(archive)
     with archive.unit_of_work() as uow:
         rows = uow.session.scalars(
             sa.select(Request)
@@ -180,6 +181,7 @@ def mine(archive: Archive, actor: Actor) -> list[RequestLine]:
 def listing(archive: Archive, actor: Actor, *, pending_only: bool = False) -> list[RequestLine]:
     """The command line's view: mine, waiting for me, and those I decided (or only pending ones)."""
     live = refresh(archive, actor)
+    consultation.expire_due(archive)
     with archive.unit_of_work() as uow:
         decided = sa.select(ApprovalDecision.request_id).where(
             ApprovalDecision.signer_id == live.user_id
@@ -211,6 +213,11 @@ def _may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
     return live.user_id in approvals.step_owners(request) and live.may(Action.CUSTOMER_VIEW_OWN)
 
 
+def may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
+    """Whether ``live`` may see this request (the rule of the module docstring)."""
+    return _may_see(uow, live, request)
+
+
 def _load(uow: UnitOfWork, live: Actor, request_id: int) -> Request:
     request = uow.session.get(Request, request_id)
     if request is None:
@@ -225,6 +232,7 @@ def open_request(
 ) -> RequestDetail:
     """One request with its content, attachments and history; each signature verified now."""
     live = refresh(archive, actor)
+    consultation.expire_due(archive)
     with archive.unit_of_work() as uow:
         request = _load(uow, live, request_id)
         in_vault = request.payload_in_vault
@@ -387,15 +395,16 @@ def record_history(
 ) -> list[VersionLine]:
     """Every filed version of an archive, newest first: changes, requester, approver, signature.
 
-    Content (before and after values): for the owning manager only, like the
-    record itself (article 13); opening it is an audit event.
+    Content (before and after values): for whoever may open the record itself
+    (customers.content_access: the owning manager, or a consultation grant in
+    force); opening it is an audit event, naming the grant when under one.
     """
     live = refresh(archive, actor)
     with archive.unit_of_work() as uow:
         customer = uow.session.get(Customer, customer_id)
         if customer is None:
             raise InvalidInput("找不到此客户档案,可能已被删除。请刷新目录后重试。")
-        if customer.manager_id != live.user_id or not live.may(Action.CUSTOMER_VIEW_OWN):
+        if customers.content_access(uow, live, customer) is None:
             raise NotPermitted("查看他人管户客户的档案修改记录")
         tier = customer.tier
     holder = customers.live_custodian(archive, custodian) if tier != "ordinary" else None
@@ -404,6 +413,9 @@ def record_history(
     with customers.open_vault(archive, holder) as vault, archive.unit_of_work() as uow:
         customer = uow.session.get(Customer, customer_id)
         assert customer is not None
+        access = customers.content_access(uow, live, customer)
+        if access is None:  # the grant ended in between
+            raise NotPermitted("查看他人管户客户的档案修改记录")
         names = approvals.pairs(uow.session, sa.select(User.id, User.display_name))
         result = []
         for row in uow.session.scalars(
@@ -445,12 +457,15 @@ def record_history(
                     signature_valid=valid,
                 )
             )
+        details: dict[str, object] = {"archive_no": customer.archive_no, "count": len(result)}
+        if access.grant_serial:
+            details["grant"] = access.grant_serial
         uow.audit(
             live.login,
             "customer.history",
             target_type="customer",
             target_id=customer.archive_no,
-            details={"archive_no": customer.archive_no, "count": len(result)},
+            details=details,
         )
         uow.commit()
         return result
