@@ -29,6 +29,7 @@ from app.template import current_template
 from app.workflows import (
     accounts,
     auth,
+    backup,
     consultation_print,
     customer_import,
     customers,
@@ -158,6 +159,33 @@ def cmd_rekey(args: argparse.Namespace, pw: Passwords) -> int:
     _out(
         "已更换档案主密钥" + ("和保密库密钥" if vault else "(保密库密钥须由保密专管员更换)") + "。"
     )
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace, pw: Passwords) -> int:
+    """The whole archive as one file (administrator); the file is never left half-written."""
+    with _session(args, pw) as (archive, actor):
+        report = backup.create_backup(archive, actor, Path(args.out), overwrite=args.overwrite)
+    _out(f"已备份到 {report.path}({report.size / 1_048_576:.1f} MB,用时 {report.seconds:.1f} 秒)。")
+    _out(f"审计链头:{report.chain_seq}:{report.chain_hash}")
+    _out(f"备份文件 SHA-256:{report.sha256}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, pw: Passwords) -> int:
+    """Replace DIR with a backup once all of it checks out; an archive in DIR is moved aside."""
+    password = pw.ask(f"用户 {args.as_login} 的密码(备份当时的密码)")
+    report = backup.restore_backup(Path(args.source), Path(args.archive), args.as_login, password)
+    info = report.info
+    _out(f"已从备份恢复档案:{report.target}({info.branch_name})")
+    _out(
+        f"备份时间:{info.created_at.astimezone():%Y-%m-%d %H:%M},备份人:{info.created_by},"
+        f"审计链头:{info.chain_seq}:{info.chain_hash}"
+    )
+    if report.replaced is not None:
+        _out(f"原档案文件夹已改名保留:{report.replaced}")
+    if not report.vault_checked:
+        _out("保密库已按备份校验值核对;其内容请保密专管员登录后用 custarchive verify 校验。")
     return EXIT_OK
 
 
@@ -474,6 +502,13 @@ def _parser() -> argparse.ArgumentParser:
     archive_as(add("verify", cmd_verify, "校验档案头、两个数据库与审计链的完整性"))
     archive_as(add("passwd", cmd_passwd, "修改本人密码(先输入当前密码,再输入新密码)"))
     archive_as(add("rekey", cmd_rekey, "更换档案密钥并重新封装给每个用户"))
+    p = add("backup", cmd_backup, "备份整个档案到一个文件(系统管理员;数据库保持加密)")
+    archive_as(p)
+    p.add_argument("--out", required=True, metavar="文件", help="备份文件,建议存到另一个磁盘或U盘")
+    p.add_argument("--overwrite", action="store_true", help="同名文件已存在时覆盖")
+    p = add("restore", cmd_restore, "从备份恢复档案:先完整校验备份,原档案文件夹改名保留")
+    archive_as(p)
+    p.add_argument("--from", dest="source", required=True, metavar="文件", help="备份文件")
     p = add("demo", cmd_demo, "建立一个供试用的示范档案库")
     p.add_argument("--archive", required=True, metavar="目录")
     p.add_argument(

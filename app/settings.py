@@ -31,6 +31,11 @@ IDLE_LOCK_MIN = 1
 IDLE_LOCK_MAX = 30
 IDLE_LOCK_DEFAULT = 5
 
+#: remind the administrator when the last backup is this many days old (issue 7)
+BACKUP_REMINDER_MIN = 1
+BACKUP_REMINDER_MAX = 90
+BACKUP_REMINDER_DEFAULT = 7
+
 #: the interface language: the program's own Chinese unless "en" (English build) is asked for
 DEFAULT_LANGUAGE = "zh_CN"
 
@@ -58,6 +63,17 @@ def clamp_idle_minutes(value: object) -> int:
     return max(IDLE_LOCK_MIN, min(IDLE_LOCK_MAX, minutes))
 
 
+def clamp_backup_reminder_days(value: object) -> int:
+    """1..90 days; anything unreadable becomes the default (the reminder never switches off)."""
+    if isinstance(value, bool):
+        return BACKUP_REMINDER_DEFAULT
+    try:
+        days = int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        return BACKUP_REMINDER_DEFAULT
+    return max(BACKUP_REMINDER_MIN, min(BACKUP_REMINDER_MAX, days))
+
+
 def normalise_language(value: object) -> str:
     """A language code as stored or typed: en, en_US or EN-gb give "en"; any Chinese code,
     an empty value or anything unreadable gives the default "zh_CN"."""
@@ -78,9 +94,12 @@ class Settings:
     notice_acknowledged: dict[str, str] = field(default_factory=dict)
     #: "zh_CN" or "en"; the CUSTARCHIVE_LANG environment variable overrides it (app.__main__)
     language: str = DEFAULT_LANGUAGE
+    #: days after the last backup before the administrator is reminded
+    backup_reminder_days: int = BACKUP_REMINDER_DEFAULT
 
     def __post_init__(self) -> None:
         self.idle_lock_minutes = clamp_idle_minutes(self.idle_lock_minutes)
+        self.backup_reminder_days = clamp_backup_reminder_days(self.backup_reminder_days)
         self.language = normalise_language(self.language)
 
     @property
@@ -106,6 +125,7 @@ class Settings:
             "idle_lock_minutes": self.idle_lock_minutes,
             "notice_acknowledged": dict(sorted(self.notice_acknowledged.items())),
             "language": self.language,
+            "backup_reminder_days": self.backup_reminder_days,
         }
 
     @classmethod
@@ -123,6 +143,9 @@ class Settings:
                 else {}
             ),
             language=normalise_language(data.get("language", DEFAULT_LANGUAGE)),
+            backup_reminder_days=clamp_backup_reminder_days(
+                data.get("backup_reminder_days", BACKUP_REMINDER_DEFAULT)
+            ),
         )
 
 

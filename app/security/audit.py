@@ -264,8 +264,13 @@ def describe_details(details: dict[str, object]) -> str:
     )
 
 
+#: the encoders json.dumps would build on every call for canonical() and the details
+_CANONICAL_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+_DETAILS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def canonical(event: AuditEvent) -> bytes:
-    return json.dumps(
+    return _CANONICAL_JSON.encode(
         [
             event.seq,
             event.occurred_at.isoformat(timespec="microseconds"),
@@ -274,14 +279,12 @@ def canonical(event: AuditEvent) -> bytes:
             event.target_type,
             event.target_id,
             event.details,
-        ],
-        ensure_ascii=False,
-        separators=(",", ":"),
+        ]
     ).encode("utf-8")
 
 
 def chain_hash(key: bytes, prev_hash: str, event: AuditEvent) -> str:
-    return hmac.new(key, prev_hash.encode("ascii") + canonical(event), hashlib.sha256).hexdigest()
+    return hmac.digest(key, prev_hash.encode("ascii") + canonical(event), hashlib.sha256).hex()
 
 
 def new_audit_key() -> bytes:
@@ -379,7 +382,7 @@ def append_many(
             action=action,
             target_type=target_type,
             target_id=str(target_id),
-            details=json.dumps(details, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+            details=_DETAILS_JSON.encode(details),
         )
         digest = chain_hash(key, prev, event)  # type: ignore[arg-type]
         rows.append({**event.__dict__, "prev_hash": prev, "hash": digest})
