@@ -16,7 +16,11 @@ from app.models.customer import (
     CustomerNameGram,
     CustomerSearchKey,
 )
+from app.models.destruction import DestructionRecord
+from app.models.incident import Incident, IncidentStep, IncidentView
 from app.models.meta import ArchiveMeta
+from app.models.outflow import ExternalProvision, TransferRecord
+from app.models.safekeeping import CheckoutRecord, Reconciliation
 from app.models.user import User, UserKey, UserRole
 from app.models.vault import VaultRecord
 
@@ -27,13 +31,21 @@ __all__ = [
     "AuditEvent",
     "Base",
     "Carrier",
+    "CheckoutRecord",
     "Customer",
     "CustomerNameGram",
     "CustomerSearchKey",
     "CustomerVersion",
+    "DestructionRecord",
+    "ExternalProvision",
+    "Incident",
+    "IncidentStep",
+    "IncidentView",
+    "Reconciliation",
     "Request",
     "RequestAttachment",
     "RequestCustomer",
+    "TransferRecord",
     "User",
     "UserKey",
     "UserRole",

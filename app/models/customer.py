@@ -53,6 +53,8 @@ class Customer(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    #: when the business relationship ended (status 已销户); retention is counted from it
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime)
 
     carriers: Mapped[list[Carrier]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Carrier.id"

@@ -125,6 +125,37 @@ def checkpoint(engine: sa.Engine) -> None:
             raw.close()
 
 
+def vacuum(engine: sa.Engine) -> None:
+    """Rebuild the file so that no free page keeps deleted content, then empty the WAL.
+
+    ``secure_delete`` already overwrites what a transaction deletes, but a
+    full-text (FTS5) index only marks a deleted row until its segments are
+    merged: each FTS5 table is merged into one segment first ('optimize').
+    VACUUM then drops the free pages themselves (``PRAGMA freelist_count`` is
+    0 afterwards) and the checkpoint truncates the WAL that held old frames.
+    It must run outside any transaction, so call it after the commit, on the
+    raw connection. It needs free disk space about the size of the file.
+    """
+    with engine_lock(engine), translate_db_errors("VACUUM"):
+        raw: Any = engine.raw_connection()
+        try:
+            cur = raw.cursor()
+            fts = [
+                row[0]
+                for row in cur.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    " AND lower(sql) LIKE 'create virtual table%using fts5%'"
+                ).fetchall()
+            ]
+            for name in fts:
+                quoted = '"' + name.replace('"', '""') + '"'
+                cur.execute(f"INSERT INTO {quoted} ({quoted}) VALUES ('optimize')")
+            cur.execute("VACUUM")
+            cur.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            raw.close()
+
+
 def export_copy(engine: sa.Engine, dest: Path, key: bytes) -> None:
     """Write a complete encrypted copy of the database to ``dest`` under ``key``."""
     if dest.exists():

@@ -225,3 +225,78 @@ def print_blank_form(
         )
         uow.commit()
     _write(out, buffer.getvalue())
+
+
+# --- the preview: the PDF in memory, recorded when it leaves the program ------------------------
+
+#: how a previewed form leaves the program (the audit detail "output")
+OUTPUTS = ("print", "save")
+
+
+def form_pdf(archive: Archive, actor: Actor, request_id: int) -> bytes:
+    """The filled form as PDF bytes for the print preview (checked as :func:`print_form` is).
+
+    Shown on screen only: nothing has left the program yet, so the print event
+    is written by :func:`record_output` when the preview prints or saves it.
+    """
+    live = authorize(archive, actor, Action.CONSULTATION_FORM_PRINT)
+    consultation.expire_due(archive)
+    with archive.unit_of_work() as uow:
+        form = _form(uow, archive, live, _load(uow, live, request_id))
+    buffer = io.BytesIO()
+    render_form(form, buffer)
+    return buffer.getvalue()
+
+
+def _check_output(how: str) -> None:
+    if how not in OUTPUTS:
+        raise InvalidInput("未知的输出方式。")
+
+
+def record_output(archive: Archive, actor: Actor, request_id: int, how: str) -> None:
+    """The previewed form was printed ("print") or saved as a file ("save"): its print event."""
+    live = authorize(archive, actor, Action.CONSULTATION_FORM_PRINT)
+    _check_output(how)
+    with archive.unit_of_work() as uow:
+        request = _load(uow, live, request_id)
+        count = len(consultation.payload_of(request).get("customers") or [])
+        uow.audit(
+            live.login,
+            "consultation.form_print",
+            target_type="request",
+            target_id=request.serial,
+            details={"serial": request.serial, "count": count, "output": how},
+        )
+        uow.commit()
+
+
+def blank_form_pdf(archive: Archive, actor: Actor, *, rows: int = BLANK_ROWS) -> bytes:
+    """The empty form as PDF bytes for the preview; :func:`record_blank_output` when it leaves."""
+    live = authorize(archive, actor, Action.CONSULTATION_FORM_PRINT)
+    if not 1 <= rows <= consultation.MAX_CUSTOMERS:
+        raise InvalidInput(f"空白表的客户行数须为 1 至 {consultation.MAX_CUSTOMERS}。")
+    buffer = io.BytesIO()
+    render_blank_form(
+        buffer,
+        branch_name=archive.header.branch_name,
+        printed_by=live.display_name,
+        printed_at=local(utcnow()),
+        rows=rows,
+    )
+    return buffer.getvalue()
+
+
+def record_blank_output(
+    archive: Archive, actor: Actor, how: str, *, rows: int = BLANK_ROWS
+) -> None:
+    """The previewed blank form was printed or saved: its print event."""
+    live = authorize(archive, actor, Action.CONSULTATION_FORM_PRINT)
+    _check_output(how)
+    with archive.unit_of_work() as uow:
+        uow.audit(
+            live.login,
+            "consultation.form_blank",
+            target_type="request",
+            details={"count": rows, "output": how},
+        )
+        uow.commit()

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -1014,6 +1015,12 @@ def _open(
         customer = uow.session.get(Customer, customer_id)
         if customer is None:
             raise InvalidInput("找不到此客户档案,可能已被删除。请刷新目录后重试。")
+        if customer.status == "destroyed":
+            # nothing is left to open: only the catalogue line and the register line remain
+            raise Conflict(
+                f"档案 {customer.archive_no} 已按制度第18条销毁,内容已不复存在;"
+                "目录中只保留其目录行,销毁情况见登记簿中的销毁清册。"
+            )
         refusal: AppError | None = None
         reason = ""
         access = content_access(uow, live, customer)
@@ -1450,3 +1457,15 @@ def open_vault(archive: Archive, holder: Actor | None) -> Iterator[UnitOfWork | 
             yield vault
     finally:
         archive.close_vault()
+
+
+def by_archive_no(session: Session, text: str) -> Customer | None:
+    """The customer whose archive number a person typed (full-width or lower case alike), or None.
+
+    Registers that name a customer by its number (transfers, external
+    provision) find it through this; it reads the catalogue line only.
+    """
+    number = unicodedata.normalize("NFKC", text or "").strip().upper()
+    if not number:
+        return None
+    return session.scalar(sa.select(Customer).where(sa.func.upper(Customer.archive_no) == number))

@@ -3,6 +3,18 @@
 A new procedure module is added here, and nowhere else needs to know of it.
 """
 
-from app.workflows import consultation, modification, update_submission
+from app.workflows import (
+    consultation,
+    destruction,
+    external_provision,
+    modification,
+    update_submission,
+)
 
-__all__ = ["consultation", "modification", "update_submission"]
+__all__ = [
+    "consultation",
+    "destruction",
+    "external_provision",
+    "modification",
+    "update_submission",
+]

@@ -235,14 +235,18 @@ def open_request(
     consultation.expire_due(archive)
     with archive.unit_of_work() as uow:
         request = _load(uow, live, request_id)
-        in_vault = request.payload_in_vault
+        purged = _purged(uow, request)
+        in_vault = request.payload_in_vault and not purged
     holder = customers.live_custodian(archive, custodian) if in_vault else None
     if in_vault and holder is None:
         raise CustodianRequired()
     with customers.open_vault(archive, holder) as vault, archive.unit_of_work() as uow:
         request = _load(uow, live, request_id)
         proc = approvals.procedure(request.kind)
-        payload = approvals.load_payload(request, vault) or {}
+        if purged:
+            payload = {"note": "申请内容已随所涉档案一并销毁(制度第18条),仅保留审批记录。"}
+        else:
+            payload = approvals.load_payload(request, vault) or {}
         if request.kind == "update":
             labels = payload.get("labels") or {}
             changes = [
@@ -314,6 +318,24 @@ def open_request(
             parent_serial=parent.serial if parent else "",
             child_serials=children,
         )
+
+
+def _purged(uow: UnitOfWork, request: Request) -> bool:
+    """Whether the request's content went with the destruction of every archive it concerns.
+
+    Destruction empties such a request's payload but keeps its hash and
+    signatures: there is nothing left to show, and no custodian to ask for.
+    """
+    if not request.payload_in_vault or request.payload or not request.customers:
+        return False
+    statuses = set(
+        uow.session.scalars(
+            sa.select(Customer.status).where(
+                Customer.id.in_([c.customer_id for c in request.customers])
+            )
+        )
+    )
+    return statuses == {"destroyed"}
 
 
 def _allows(proc: approvals.Procedure, state: str, event: Event) -> bool:

@@ -102,6 +102,8 @@ APPEND_ONLY = {
     "audit_events_no_delete",
     "approval_decisions_no_update",
     "approval_decisions_no_delete",
+    "destruction_register_no_update",
+    "destruction_register_no_delete",
 }
 
 
