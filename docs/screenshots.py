@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QRect, QTimer
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 from stdnum.cn import ric
 
@@ -25,18 +25,25 @@ from app.__main__ import install_translators
 from app.cli import DEMO_PASSWORD
 from app.cli import main as cli_main
 from app.storage.archive import Archive
+from app.views.consultation_apply_dialog import ConsultationApplyDialog
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.first_run_wizard import FirstRunWizard
 from app.views.idle_lock import IdleLock
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
-from app.workflows import auth, customers
+from app.views.request_view_dialog import RequestViewDialog
+from app.views.signing_dialog import SigningDialog
+from app.workflows import auth, consultation, customers, modification, requests, signing
+from app.workflows import update_submission as updates
+from app.workflows.attachments import NewAttachment
+from app.workflows.consultation import Profile
+from app.workflows.customers import CatalogueFilter
 
 DOCS = Path(__file__).resolve().parent
 
 
-def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+def capture(app: QApplication, widget: QWidget) -> QImage:
     """What the X server shows (not a re-render), cropped to the window.
 
     The capture runs inside the event loop, while Qt is serving the window;
@@ -44,18 +51,44 @@ def shoot(app: QApplication, widget: QWidget, name: str) -> None:
     """
     raw = Path(tempfile.mkdtemp()) / "screen"
 
-    def capture() -> None:
+    def grab() -> None:
         subprocess.run(["xwd", "-root", "-silent", "-out", f"{raw}.xwd"], check=True)
         app.exit(0)  # quit() would close every window (Qt 6)
 
-    QTimer.singleShot(800, capture)
+    QTimer.singleShot(800, grab)
     app.exec()
     subprocess.run(["/usr/bin/convert", f"{raw}.xwd", f"{raw}.png"], check=True)
     # no window manager on Xvfb: ask where the window really is on the screen
     frame = QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
-    picture = QImage(f"{raw}.png").copy(frame)
+    return QImage(f"{raw}.png").copy(frame)
+
+
+def save(picture: QImage, name: str) -> None:
     picture.save(str(DOCS / name))
     print("saved", DOCS / name, picture.width(), "x", picture.height())
+
+
+def shoot(app: QApplication, widget: QWidget, name: str) -> None:
+    save(capture(app, widget), name)
+
+
+def shoot_over(app: QApplication, base: QWidget, top: QWidget, name: str) -> None:
+    """A dialog over its window: the window as the X server shows it, the dialog laid on it.
+
+    Without a window manager, Xvfb leaves a second window mapped over another
+    unpainted (black) however long one waits; so the dialog's own rendering
+    (QWidget.grab) is laid over the captured window where the dialog stands,
+    with a thin frame where a window manager would draw one.
+    """
+    below = capture(app, base)
+    above = top.grab().toImage()
+    at = top.mapToGlobal(QPoint(0, 0)) - base.mapToGlobal(QPoint(0, 0))
+    painter = QPainter(below)
+    painter.drawImage(at, above)
+    painter.setPen(QColor("#5a5a5a"))
+    painter.drawRect(QRect(at, above.size()).adjusted(-1, -1, 0, 0))
+    painter.end()
+    save(below, name)
 
 
 PEOPLE = [
@@ -104,6 +137,169 @@ def farmer(i: int, name: str, gender: str, birth: str, town: str, village: str) 
         "retention_years": 30,
         "carriers": [{"kind": "纸质", "cabinet": "A1", "box": f"{12 + i}", "folder": "3"}],
     }
+
+
+def scan_png() -> bytes:
+    """A made-up scan (grey card with a caption) as PNG bytes, to attach to a request."""
+    image = QImage(640, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("#e9eef3"))
+    painter = QPainter(image)
+    painter.setPen(QColor("#345"))
+    painter.setFont(QFont("Noto Sans CJK SC", 28))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, "示例扫描件(虚构)")
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+PDF = b"%PDF-1.4\n% a made-up certificate for the screenshots\n%%EOF\n"
+
+
+def approvals_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
+    """The inbox, one request with its signed history, and the signing dialog over a request.
+
+    Requests are made through the workflows as the demo people would: manager1 proposes
+    changes of filed archives, staff1 reports a new phone number, the director signs one.
+    """
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    staff = auth.authenticate(archive, "staff1", DEMO_PASSWORD)
+    lines = customers.catalogue_page(archive, manager, limit=5)
+    for line in lines:
+        customers.file_customer(archive, manager, line.id)
+    first, second, third, fourth = (line.id for line in lines[:4])
+
+    def propose(customer_id: int, note: str, files: list[NewAttachment], **changes: object) -> int:
+        data = customers.open_customer(archive, manager, customer_id).data
+        return modification.propose(
+            archive, manager, customer_id, dict(data, **changes), note=note, files=files
+        ).id
+
+    done = propose(
+        first,
+        "客户来柜面告知更换手机号码并已迁居,已核对身份证件和村委会证明。",
+        [NewAttachment("身份证正反面.png", scan_png()), NewAttachment("村委会证明.pdf", PDF)],
+        mobile="13907385566",
+        village="桃花村",
+        group_no="5组",
+    )
+    signing.decide(archive, done, "director", DEMO_PASSWORD, "approve", "已核实原件,同意修改。")
+    pending = propose(
+        second,
+        "客户家庭人口和信用评定有变化,依据年度走访记录。",
+        [NewAttachment("走访记录.png", scan_png())],
+        household_size=5,
+        credit_rating="优秀",
+        mobile="13807389900",
+    )
+    propose(fourth, "客户更换联系电话。", [], mobile="13607381122")
+    updates.submit(
+        archive,
+        staff,
+        third,
+        {"mobile": "13974381234"},
+        note="客户来柜面办理业务时告知新的手机号码。",
+        files=[NewAttachment("客户签字确认.png", scan_png())],
+    )
+
+    ctx = SessionContext(archive, auth.authenticate(archive, "director", DEMO_PASSWORD))
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    window.show_area("approvals")
+    shoot(app, window, "approvals-inbox.png")
+    window.close()
+    window.deleteLater()
+
+    # at the manager's desk: the approved change, then the director signing another
+    ctx = SessionContext(archive, manager)
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    window.show_area("approvals")
+    view = RequestViewDialog(ctx, requests.open_request(archive, manager, done), parent=window)
+    view.show()
+    shoot(app, view, "request-view.png")
+    view.close()
+    view = RequestViewDialog(ctx, requests.open_request(archive, manager, pending), parent=window)
+    view.show()
+    dialog = SigningDialog(ctx, view.detail, parent=view)
+    dialog.signer_combo.setCurrentIndex(dialog.signer_combo.findData("director"))
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    dialog.reason_edit.setPlainText("核实无误,同意修改。")
+    dialog.show()
+    dialog.move(view.geometry().center() - dialog.rect().center())
+    shoot_over(app, view, dialog, "signing-dialog.png")
+    dialog.password_edit.setText("")
+    dialog.close()
+    view.close()
+    window.close()
+    window.deleteLater()
+
+
+def consultation_shots(
+    app: QApplication, archive: Archive, settings: app_settings.Settings
+) -> None:
+    """The consultation area of a staff member, and the application dialog filled in over it.
+
+    staff1 applies for manager1's filed customers: one application reviewed by
+    manager1 and signed by the director (a grant in force), one still waiting
+    for the manager's review.
+    """
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    staff = auth.authenticate(archive, "staff1", DEMO_PASSWORD)
+    profile = Profile("陈员工", "营业部", "综合柜员", "0738-8321234")
+    lines = [
+        line
+        for line in customers.catalogue_page(
+            archive, staff, filters=CatalogueFilter(manager_id=manager.user_id), limit=50
+        )
+        if line.status_label == customers.STATUS_LABELS["filed"]
+    ]
+    signed = consultation.apply(
+        archive,
+        staff,
+        [lines[0].id, lines[1].id],
+        purpose="春耕备耕农户小额信用贷款授信评级",
+        reason="核对家庭成员、经营规模和历史还款记录,以评定信用等级。",
+        mode="view",
+        days=7,
+        profile=profile,
+    )
+    signing.decide(archive, signed.id, "manager1", DEMO_PASSWORD, "approve", "同意查阅。")
+    signing.decide(archive, signed.id, "director", DEMO_PASSWORD, "approve", "同意。")
+    consultation.apply(
+        archive,
+        staff,
+        [lines[2].id],
+        purpose="客户来柜面办理贷款展期,核对担保情况",
+        reason="客户申请贷款展期,需核对原担保人及抵押物登记情况。",
+        mode="excerpt",
+        days=3,
+        profile=profile,
+    )
+
+    ctx = SessionContext(archive, staff)
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    window.show_area("consultation")
+    shoot(app, window, "consultation-page.png")
+
+    dialog = ConsultationApplyDialog(ctx, profile, line=lines[3], parent=window)
+    dialog.add_line(lines[4])
+    dialog.purpose_edit.setText("年度客户走访前了解客户基本情况")
+    dialog.reason_edit.setPlainText("下月开展辖内农户走访,需了解这两户的家庭和经营情况。")
+    dialog.mode_buttons["excerpt"].setChecked(True)
+    dialog.days_spin.setValue(5)
+    dialog.show()
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    shoot_over(app, window, dialog, "consultation-apply.png")
+    dialog.close()
+    window.close()
+    window.deleteLater()
 
 
 def main() -> int:
@@ -168,6 +364,8 @@ def main() -> int:
     form.show()
     shoot(app, form, "customer-form.png")
     form.close()
+    approvals_shots(app, archive, settings)
+    consultation_shots(app, archive, settings)
     archive.close()
     return 0
 

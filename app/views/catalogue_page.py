@@ -3,13 +3,17 @@
 Everyone who works with customer information sees the catalogue line of
 every archive (article 16's catalogue); only the owning manager opens the
 content (article 13), so for everyone else the page says how to ask for it.
+What they may do without seeing the content is report new information about
+a filed customer to its manager (提交信息更新, article 9), from the button or
+the line's context menu, and ask to consult it (申请查阅…, articles 13-14),
+which opens the application with that customer on it.
 Every rule (who sees which name, who finds what, who opens) is the
 workflow's; this page only gathers input and shows what comes back.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -29,6 +34,7 @@ from app.security.permissions import Action
 from app.security.roles import Role
 from app.views.busy import busy_cursor
 from app.views.catalogue_model import CatalogueModel
+from app.views.consultation_apply_dialog import open_consultation_apply
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.customer_view_dialog import CustomerViewDialog
@@ -37,6 +43,7 @@ from app.views.import_dialog import ImportDialog
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text
 from app.views.messages import show_error
+from app.views.update_submission_dialog import open_update_submission
 from app.workflows import customers
 from app.workflows.auth import Actor
 from app.workflows.customers import CatalogueChoices, CatalogueFilter, CatalogueLine
@@ -112,6 +119,8 @@ class CataloguePage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         # double-click and Enter both "activate" a row
         self.table.activated.connect(lambda _index: self.open_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.new_button = QPushButton(self.tr("新建档案"))
         self.open_button = QPushButton(self.tr("打开"))
@@ -121,6 +130,14 @@ class CataloguePage(QWidget):
         self.import_button.clicked.connect(self.import_customers)
         self.export_button.clicked.connect(self.export_customers)
         self.open_button.clicked.connect(self.open_selected)
+        self.update_button = QPushButton(self.tr("提交信息更新(&U)…"))
+        self.update_button.setToolTip(self.tr("客户信息有变化时,提交给管户客户经理受理(制度第9条)"))
+        self.update_button.clicked.connect(self.submit_update)
+        self.apply_button = QPushButton(self.tr("申请查阅(&Q)…"))
+        self.apply_button.setToolTip(
+            self.tr("查阅他人管户的客户信息须提出查阅申请,经审核、签批后查阅(制度第13、14条)")
+        )
+        self.apply_button.clicked.connect(self.apply_consultation)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -147,6 +164,8 @@ class CataloguePage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.update_button)
+        buttons.addWidget(self.apply_button)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
@@ -174,7 +193,9 @@ class CataloguePage(QWidget):
         self.setTabOrder(self.incomplete_box, self.table)
         self.setTabOrder(self.table, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
-        self.setTabOrder(self.open_button, self.import_button)
+        self.setTabOrder(self.open_button, self.update_button)
+        self.setTabOrder(self.update_button, self.apply_button)
+        self.setTabOrder(self.apply_button, self.import_button)
         self.setTabOrder(self.import_button, self.export_button)
 
         ctx.actor_changed.connect(self._on_actor_changed)
@@ -223,6 +244,8 @@ class CataloguePage(QWidget):
         is_manager = self._actor.may(Action.CUSTOMER_VIEW_OWN)
         self.hint_label.setVisible(not is_manager)
         self.new_button.setVisible(self._actor.may(Action.CUSTOMER_CREATE))
+        self.update_button.setVisible(self._actor.may(Action.UPDATE_SUBMIT))
+        self.apply_button.setVisible(self._actor.may(Action.CONSULTATION_APPLY))
         self.import_button.setVisible(self._actor.may(Action.CUSTOMER_IMPORT))
         self.export_button.setVisible(is_manager and self._actor.may(Action.CONTENT_EXPORT))
         self.search_edit.setPlaceholderText(
@@ -294,6 +317,29 @@ class CataloguePage(QWidget):
         line = self.selected_line()
         self.open_button.setEnabled(line is not None and line.can_open)
         self.new_button.setEnabled(self._actor.may(Action.CUSTOMER_CREATE))
+        self.update_button.setEnabled(self._may_submit_update(line))
+        self.apply_button.setEnabled(self._may_apply(line))
+        if line is not None and line.can_open:
+            self.update_button.setToolTip(
+                self.tr("本人管户的档案,请打开后点“修改…”提出修改,报主任审批")
+            )
+        else:
+            self.update_button.setToolTip(
+                self.tr("客户信息有变化时,提交给管户客户经理受理(制度第9条)")
+            )
+
+    def _may_submit_update(self, line: CatalogueLine | None) -> bool:
+        """A filed archive of someone else's customer (one's own is changed from its page)."""
+        return (
+            line is not None
+            and self._actor.may(Action.UPDATE_SUBMIT)
+            and not line.can_open
+            and line.status_label == customers.STATUS_LABELS["filed"]
+        )
+
+    def _may_apply(self, line: CatalogueLine | None) -> bool:
+        """A line the person cannot open: its content needs a consultation (article 13)."""
+        return line is not None and not line.can_open and self._actor.may(Action.CONSULTATION_APPLY)
 
     # --- searching and filtering -------------------------------------------------------------------
 
@@ -357,6 +403,44 @@ class CataloguePage(QWidget):
         if dialog.changed:
             self.refresh()
             self.select_customer(line.id)
+
+    def submit_update(self) -> None:
+        line = self.selected_line()
+        if not self._may_submit_update(line):
+            return
+        assert line is not None
+        open_update_submission(self._ctx, line, self)
+
+    def apply_consultation(self) -> None:
+        """新建查阅申请 with the selected line already on it."""
+        line = self.selected_line()
+        if not self._may_apply(line):
+            return
+        assert line is not None
+        open_consultation_apply(self._ctx, self, line=line)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        line = self.selected_line()
+        if line is None:
+            return
+        menu = QMenu(self)
+        open_action = menu.addAction(self.tr("打开"))
+        open_action.setEnabled(line.can_open)
+        open_action.triggered.connect(self.open_selected)
+        if self._actor.may(Action.UPDATE_SUBMIT):
+            update_action = menu.addAction(self.tr("提交信息更新…"))
+            update_action.setEnabled(self._may_submit_update(line))
+            update_action.triggered.connect(self.submit_update)
+        if self._actor.may(Action.CONSULTATION_APPLY):
+            apply_action = menu.addAction(self.tr("申请查阅…"))
+            apply_action.setEnabled(self._may_apply(line))
+            apply_action.triggered.connect(self.apply_consultation)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     def create_customer(self) -> None:
         if not self._actor.may(Action.CUSTOMER_CREATE):

@@ -8,6 +8,12 @@ field), computed totals follow the tables live, and a bar shows completeness
 against the required items (article 5). The rules themselves (who may save,
 what blocks saving, duplicates, the vault) are the workflow's; this dialog
 shows what it says, each problem at its field.
+
+A filed archive is not saved from here: in modification mode (article 10) the
+same form, filled with the filed record, gathers the manager's change, a note
+saying why and the supporting files, and submits them as a request for the
+director to sign (``modification.propose``). The record itself changes only
+when the director approves.
 """
 
 from __future__ import annotations
@@ -52,19 +58,21 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings as app_settings
-from app.errors import DuplicateCustomer, FormRejected
+from app.errors import CustodianRequired, DuplicateCustomer, FormRejected, NothingChanged
 from app.security.roles import Role
 from app.template import current_template
 from app.template import validation as tv
 from app.template.model import FieldDef, GroupDef, Template
+from app.views.attachment_viewer_dialog import AttachmentPicker
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text
 from app.views.messages import confirm, show_error, show_info
-from app.workflows import customers
+from app.workflows import customers, modification
 from app.workflows.auth import Actor
 from app.workflows.customers import CustomerContent, CustomerRef
+from app.workflows.modification import RequestRef
 
 GEOMETRY_FILE = "window.ini"
 GEOMETRY_KEY = "customerForm/geometry"
@@ -482,7 +490,8 @@ class GroupEditor:
 
 
 class CustomerFormDialog(QDialog):
-    """New archive (``content`` None) or a draft of one's own (``content`` as opened)."""
+    """New archive (``content`` None), a draft of one's own (``content`` as opened), or, with
+    ``modification``, a change of one's own filed archive proposed for the director's approval."""
 
     def __init__(
         self,
@@ -491,6 +500,7 @@ class CustomerFormDialog(QDialog):
         *,
         content: CustomerContent | None = None,
         custodian: Actor | None = None,
+        modification: bool = False,
     ) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -505,9 +515,14 @@ class CustomerFormDialog(QDialog):
         self._sections: list[QGroupBox] = []
         #: what was saved last (None until the first save)
         self.saved: CustomerRef | None = None
+        #: modification mode: the request submitted (None until submitted)
+        self.proposed: RequestRef | None = None
+        self._modification = modification and content is not None
         self.setModal(True)
         if content is None:
             self.setWindowTitle(self.tr("新建客户档案"))
+        elif self._modification:
+            self.setWindowTitle(self.tr("提出档案修改 {no}").format(no=content.archive_no))
         else:
             self.setWindowTitle(self.tr("修改档案草稿 {no}").format(no=content.archive_no))
 
@@ -577,11 +592,45 @@ class CustomerFormDialog(QDialog):
         bottom.addWidget(self.status_label, 1)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.file_button)
+
+        # modification mode: why, with what proof, and to whom it goes
+        self.submit_button = QPushButton(self.tr("提交审批"))
+        self.submit_button.setAutoDefault(False)
+        self.submit_button.setToolTip(self.tr("提交主任签署;批准前档案保持原样(制度第10条)"))
+        self.submit_button.clicked.connect(self.submit_modification)
+        self.note_edit = QPlainTextEdit()
+        self.note_edit.setObjectName("modificationNote")
+        self.note_edit.setTabChangesFocus(True)
+        self.note_edit.setPlaceholderText(
+            self.tr("写明修改的原因和依据,例如:客户来柜面告知新的手机号码,已核对身份证件。")
+        )
+        self.note_edit.textChanged.connect(self._changed)
+        self.attachments = AttachmentPicker()
+        self.attachments.changed.connect(self._changed)
+        self.modification_box = QGroupBox(self.tr("修改说明和附件"))
+        extra = QHBoxLayout(self.modification_box)
+        note_column = QVBoxLayout()
+        note_label = QLabel(self.tr("修改说明"))
+        note_label.setBuddy(self.note_edit)
+        note_column.addWidget(note_label)
+        note_column.addWidget(self.note_edit, 1)
+        attach_column = QVBoxLayout()
+        attach_column.addWidget(QLabel(self.tr("附件(证明材料)")))
+        attach_column.addWidget(self.attachments, 1)
+        extra.addLayout(note_column, 3)
+        extra.addLayout(attach_column, 2)
+        self.modification_box.setFixedHeight(150)
+        bottom.addWidget(self.submit_button)
         bottom.addWidget(self.cancel_button)
+        self.modification_box.setVisible(self._modification)
+        self.submit_button.setVisible(self._modification)
+        self.save_button.setVisible(not self._modification)
+        self.file_button.setVisible(not self._modification)
 
         layout = QVBoxLayout(self)
         layout.addLayout(kind_row)
         layout.addLayout(body, 1)
+        layout.addWidget(self.modification_box)
         layout.addLayout(bottom)
 
         self._build(content.data if content is not None else None)
@@ -673,7 +722,17 @@ class CustomerFormDialog(QDialog):
                 elif item.key in self.fields and not self.fields[item.key].field.computed:
                     editor = self.fields[item.key]
                     chain += editor.checkboxes or [editor.widget]
-        chain += [self.save_button, self.file_button, self.cancel_button]
+        if self._modification:
+            chain += [
+                self.note_edit,
+                self.attachments.list,
+                self.attachments.add_button,
+                self.attachments.remove_button,
+                self.submit_button,
+                self.cancel_button,
+            ]
+        else:
+            chain += [self.save_button, self.file_button, self.cancel_button]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -740,6 +799,11 @@ class CustomerFormDialog(QDialog):
     @property
     def is_dirty(self) -> bool:
         return self._dirty
+
+    @property
+    def custodian(self) -> Actor | None:
+        """The custodian who confirmed for this form, if any (the caller may keep them)."""
+        return self._custodian
 
     def show_problems(self, problems: list[tv.Problem]) -> None:
         """Each problem at its field (or table cell); the first one brought into view."""
@@ -857,6 +921,63 @@ class CustomerFormDialog(QDialog):
                     no=ref.archive_no, p=ref.completeness
                 ),
             )
+        self.accept()
+        return True
+
+    def submit_modification(self) -> bool:
+        """Modification mode: submit the change for the director's approval. True when done."""
+        if not self._modification or self._customer_id is None:
+            return False
+        record = self.record()
+        note = self.note_edit.toPlainText().strip()
+        files = self.attachments.files
+        archive, actor, customer_id = self._ctx.archive, self._ctx.actor, self._customer_id
+        ref: RequestRef | None = None
+        for _attempt in range(2):
+            try:
+                with busy_cursor():
+                    ref = modification.propose(
+                        archive,
+                        actor,
+                        customer_id,
+                        record,
+                        note=note,
+                        files=files,
+                        custodian=self._custodian,
+                    )
+                break
+            except CustodianRequired:
+                tier = str(record.get("tier") or "")
+                custodian = self._custodian_in_person(tier)
+                if custodian is None:
+                    self.status_label.setText(self.tr("保密专管员未确认,未提交。"))
+                    return False
+                self._custodian = custodian
+            except FormRejected as exc:
+                self.show_problems(exc.problems)
+                self.status_label.setText(
+                    self.tr("有 {n} 处需要更正,未提交。").format(n=len(exc.problems))
+                )
+                return False
+            except NothingChanged as exc:
+                self.status_label.setText(self.tr("与现有档案相比没有任何改动,未提交。"))
+                show_error(self, exc, self.tr("未提交"))
+                return False
+            except Exception as exc:
+                show_error(self, exc, self.tr("未提交"))
+                return False
+        if ref is None:
+            return False
+        self.proposed = ref
+        self._dirty = False
+        self.attachments.clear_files()
+        show_info(
+            self,
+            self.tr(
+                "修改申请 {serial} 已提交,须经主任签署同意后才会修改档案;在此之前档案保持原样。"
+            ).format(serial=ref.serial),
+            self.tr("已提交审批"),
+        )
         self.accept()
         return True
 

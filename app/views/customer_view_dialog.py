@@ -5,18 +5,26 @@ person is the owner (article 13), fetched secret-tier content from the vault
 with the custodian present (article 16) and recorded the opening. The page is
 laid out by the template version the record was filled under; where a newer
 version asks for more, the items are listed. While the archive is a draft its
-manager may complete it (修改) or file it (归档); after filing, changes are
-the modification workflow's (article 10).
+manager may complete it (修改) or file it (归档); after filing, 修改 opens the
+same form in modification mode, whose change goes to the director for
+signature (article 10). While such a change is pending, a banner says so and
+opens the request; 修改记录 lists the approved versions.
 
 Values are shown as plain labels, not selectable: copying out needs an
 approved request (article 17.1).
+
+Someone who is not the manager sees the record only under a consultation
+grant (articles 13-14): a banner names the grant, its mode and its end, and
+nothing can be changed. Under a grant to read only (阅览) copying is shut off
+as well: no copy key, no context menu on the values and tables.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,18 +42,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.security.permissions import Action
 from app.template import current_template, template_version
 from app.template.model import CARRIER_GROUP, GroupDef, Template
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
-from app.views.labels import label_text
+from app.views.labels import label_text, local_time
 from app.views.messages import confirm, show_error, show_info
-from app.workflows import customers
+from app.views.record_history_dialog import open_record_history
+from app.views.request_view_dialog import ApprovalNews, open_request_dialog
+from app.workflows import consultation, customers, requests
 from app.workflows.auth import Actor
 from app.workflows.customers import CustomerContent
 
 EMPTY = "—"
+GRANT_STYLE = "background: #fff4d6; border: 1px solid #e0b84f; padding: 6px;"
+#: the grant mode under which the record may only be looked at (consultation.MODES)
+VIEW_ONLY_MODE = "view"
 
 
 def _text(value: object) -> str:
@@ -75,6 +89,8 @@ class CustomerViewDialog(QDialog):
         self._custodian = custodian
         #: the archive was changed here (completed or filed): the catalogue should refresh
         self.changed = False
+        #: opened under a grant to read only (阅览): no selecting, no copying
+        self.view_only = False
         self.setModal(True)
 
         self.scroll = QScrollArea()
@@ -83,23 +99,56 @@ class CustomerViewDialog(QDialog):
 
         self.edit_button = QPushButton(self.tr("修改"))
         self.file_button = QPushButton(self.tr("归档"))
+        self.history_button = QPushButton(self.tr("修改记录"))
         self.close_button = QPushButton(self.tr("关闭"))
         self.edit_button.setToolTip(
             self.tr("草稿可由管户客户经理直接修改;归档后的修改须经主任批准")
         )
+        self.history_button.setToolTip(self.tr("归档后每次经批准的修改:版本、申请人、批准人"))
         self.edit_button.clicked.connect(self.edit)
         self.file_button.clicked.connect(self.file)
+        self.history_button.clicked.connect(self.show_history)
         self.close_button.clicked.connect(self.accept)
-        for button in (self.edit_button, self.file_button):
+        for button in (self.edit_button, self.file_button, self.history_button):
             button.setAutoDefault(False)
         self.close_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.file_button)
+        buttons.addWidget(self.history_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
+        # a change waiting for approval: the record shown is still the filed one
+        self.pending_label = QLabel()
+        self.pending_label.setWordWrap(True)
+        self.pending_label.setTextFormat(Qt.TextFormat.RichText)
+        self.pending_label.linkActivated.connect(lambda _link: self.open_pending())
+        self.pending_button = QPushButton(self.tr("查看申请"))
+        self.pending_button.setAutoDefault(False)
+        self.pending_button.clicked.connect(self.open_pending)
+        self.pending_banner = QFrame()
+        self.pending_banner.setObjectName("pendingBanner")
+        self.pending_banner.setStyleSheet(
+            "QFrame#pendingBanner { background: #e8f0fb; border: 1px solid #8fb0dd; }"
+        )
+        banner_row = QHBoxLayout(self.pending_banner)
+        banner_row.setContentsMargins(8, 4, 8, 4)
+        banner_row.addWidget(self.pending_label, 1)
+        banner_row.addWidget(self.pending_button)
+        self.pending_banner.hide()
+        self._pending: requests.RequestLine | None = None
+
+        # opened under a consultation grant: which one, how, until when
+        self.grant_banner = QLabel()
+        self.grant_banner.setObjectName("grantBanner")
+        self.grant_banner.setWordWrap(True)
+        self.grant_banner.setStyleSheet(GRANT_STYLE)
+        self.grant_banner.hide()
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.grant_banner)
+        layout.addWidget(self.pending_banner)
         layout.addWidget(self.scroll, 1)
         layout.addLayout(buttons)
         self.resize(900, 640)
@@ -122,6 +171,8 @@ class CustomerViewDialog(QDialog):
         label = QLabel(text or EMPTY)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        if self.view_only:
+            label.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if not text:
             label.setStyleSheet("color: #999;")
         return label
@@ -132,6 +183,9 @@ class CustomerViewDialog(QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if self.view_only:
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            table.installEventFilter(self)  # item views copy the current cell on Ctrl+C
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, row in enumerate(rows):
@@ -140,8 +194,31 @@ class CustomerViewDialog(QDialog):
         table.setFixedHeight(min(30 + max(len(rows), 1) * 26, 280))
         return table
 
+    def _show_grant(self, content: CustomerContent) -> None:
+        self.view_only = content.under_grant and content.grant_mode == VIEW_ONLY_MODE
+        self.setContextMenuPolicy(
+            Qt.ContextMenuPolicy.NoContextMenu
+            if self.view_only
+            else Qt.ContextMenuPolicy.DefaultContextMenu
+        )
+        self.grant_banner.setVisible(content.under_grant)
+        if not content.under_grant:
+            return
+        mode = consultation.MODES.get(content.grant_mode, content.grant_mode)
+        text = self.tr("依据查阅授权 {serial} 查阅({mode}),有效期至 {until}。").format(
+            serial=content.grant_serial,
+            mode=label_text(mode),
+            until=local_time(content.grant_until),
+        )
+        if self.view_only:
+            text += self.tr("只可阅览:不能选择、复制或修改档案内容。")
+        else:
+            text += self.tr("只读:不能修改档案内容。")
+        self.grant_banner.setText(text)
+
     def _show(self, content: CustomerContent) -> None:
         self._content = content
+        self._show_grant(content)
         self.setWindowTitle(
             self.tr("客户档案 {no}({status})").format(
                 no=content.archive_no, status=label_text(content.status_label)
@@ -232,8 +309,69 @@ class CustomerViewDialog(QDialog):
         if old is not None:
             old.deleteLater()
         self.scroll.setWidget(page)
-        self.edit_button.setVisible(content.is_draft)
-        self.file_button.setVisible(content.is_draft)
+        owner = content.manager_id == self._ctx.actor.user_id
+        filed = content.status == "filed"
+        may_propose = owner and filed and self._ctx.actor.may(Action.MODIFICATION_DRAFT)
+        # under a grant the record is read, never changed (articles 13-14)
+        self.edit_button.setVisible((content.is_draft or may_propose) and not content.under_grant)
+        self.edit_button.setText(self.tr("修改…") if may_propose else self.tr("修改"))
+        self.file_button.setVisible(content.is_draft and not content.under_grant)
+        self.history_button.setVisible(owner and not content.is_draft)
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        """The banner for a change under approval (and 修改 waits until it is settled)."""
+        pending: requests.RequestLine | None = None
+        if not self._content.is_draft:
+            try:
+                pending = requests.pending_for_customer(
+                    self._ctx.archive, self._ctx.actor, self._content.id
+                )
+            except Exception as exc:
+                show_error(self, exc)
+        self._pending = pending
+        self.pending_banner.setVisible(pending is not None)
+        if pending is None:
+            if not self._content.is_draft:
+                self.edit_button.setEnabled(True)
+                self.edit_button.setToolTip(self.tr("提出修改,报主任签署同意后生效(制度第10条)"))
+            return
+        link = f"request:{pending.id}"
+        self.pending_label.setText(
+            self.tr(
+                '修改申请 <a href="{link}">{serial}</a> 正在办理({state},{step})。'
+                "批准前档案保持下面所示的内容。"
+            ).format(
+                link=link,
+                serial=pending.serial,
+                state=label_text(pending.state_label),
+                step=label_text(pending.next_step) or "—",
+            )
+        )
+        self.edit_button.setEnabled(False)
+        self.edit_button.setToolTip(
+            self.tr("已有未办结的修改申请 {serial},请等待审批结果或先撤回。").format(
+                serial=pending.serial
+            )
+        )
+
+    # --- no copying under a grant to read only -------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            self.view_only
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Copy)
+        ):
+            return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.view_only and event.matches(QKeySequence.StandardKey.Copy):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -251,12 +389,44 @@ class CustomerViewDialog(QDialog):
 
     def edit(self) -> None:
         if not self._content.is_draft:
+            self.propose_change()
             return
         form = CustomerFormDialog(self._ctx, self, content=self._content, custodian=self._custodian)
         form.exec()
         if form.saved is not None:
             self.changed = True
             self._reopen()
+
+    def propose_change(self) -> None:
+        """The filed record in the form, in modification mode; the change goes for approval."""
+        if self._content.is_draft or self._pending is not None:
+            return
+        form = CustomerFormDialog(
+            self._ctx, self, content=self._content, custodian=self._custodian, modification=True
+        )
+        form.exec()
+        self._custodian = form.custodian or self._custodian
+        if form.proposed is not None:
+            self.changed = True
+            ApprovalNews.of(self._ctx).changed.emit()
+            self._show_pending()
+        form.deleteLater()
+
+    def open_pending(self) -> None:
+        if self._pending is None:
+            return
+        if open_request_dialog(self._ctx, self._pending.id, custodian=self._custodian, parent=self):
+            self.changed = True
+            self._reopen()  # withdrawn, refreshed or decided: show the record as it is now
+
+    def show_history(self) -> None:
+        self._custodian = open_record_history(
+            self._ctx,
+            self._content.id,
+            self._content.archive_no,
+            custodian=self._custodian,
+            parent=self,
+        )
 
     def file(self) -> None:
         if not self._content.is_draft:

@@ -3,7 +3,8 @@
 The time of the previous login is shown so that a login the person did not
 make stands out to them; the reminder repeats the two rules of the policy
 that every person at this desk must keep (articles 13 and 19) and what to do
-if something went wrong (article 20).
+if something went wrong (article 20). The administrator also sees when the
+archive has gone too long without a backup.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
+from app import settings as app_settings
+from app.security.permissions import Action
 from app.views.context import SessionContext
 from app.views.labels import roles_text
 from app.views.messages import error_text
-from app.workflows import auth
+from app.workflows import auth, backup
 
 
 class HomePage(QWidget):
@@ -60,7 +63,13 @@ class HomePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 24, 24, 24)
+        #: administrators only: the backup reminder (shown when the last backup is too old)
+        self.backup_label = QLabel()
+        self.backup_label.setWordWrap(True)
+        self.backup_label.setStyleSheet("font-weight: bold;")
+        self.backup_label.hide()
         layout.addWidget(self.greeting_label)
+        layout.addWidget(self.backup_label)
         layout.addLayout(facts)
         layout.addSpacing(12)
         layout.addWidget(frame)
@@ -76,6 +85,7 @@ class HomePage(QWidget):
                 name=header.branch_name, code=header.branch_code
             )
         )
+        self._show_backup_reminder()
         try:
             previous = auth.previous_login_at(self._ctx.archive, actor)
         except Exception as exc:
@@ -90,3 +100,29 @@ class HomePage(QWidget):
                     time=local.strftime("%Y-%m-%d %H:%M")
                 )
             )
+
+    def _show_backup_reminder(self) -> None:
+        """Tell the administrator when the archive has gone too long without a backup."""
+        actor = self._ctx.actor
+        if not actor.may(Action.BACKUP_CREATE):
+            self.backup_label.hide()
+            return
+        days = app_settings.load().backup_reminder_days
+        try:
+            due = backup.backup_due(self._ctx.archive, days)
+            last = backup.last_backup_at(self._ctx.archive)
+        except Exception as exc:
+            self.backup_label.setText(error_text(exc))
+            self.backup_label.show()
+            return
+        if not due:
+            self.backup_label.hide()
+            return
+        if last is None:
+            text = self.tr("⚠ 本档案尚未备份。请从“系统 → 备份档案…”立即备份。")
+        else:
+            text = self.tr(
+                "⚠ 上次备份在 {time},已超过 {days} 天。请从“系统 → 备份档案…”备份。"
+            ).format(time=last.astimezone().strftime("%Y-%m-%d %H:%M"), days=days)
+        self.backup_label.setText(text)
+        self.backup_label.show()

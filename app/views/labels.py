@@ -1,9 +1,10 @@
 """Words that reach the views from outside them, shown through Qt's translation.
 
 The program's title (app.APP_TITLE), the role titles (app.security.roles), the
-account states (app.workflows.accounts) and the names of audit events
-(app.security.audit) are Chinese constants of the layers below, which the
-command line prints as they are. Qt's translation tools only see literal
+account states (app.workflows.accounts), the names of audit events
+(app.security.audit) and the approval engine's kinds, states and steps
+(app.workflows.approvals and its procedures) are Chinese constants of the
+layers below, which the command line prints as they are. Qt's translation tools only see literal
 strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
 tests/gui/test_translations.py checks that the lists stay complete. The
 views show them through these functions, never the constants directly.
@@ -12,6 +13,7 @@ views show them through these functions, never the constants directly.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -89,6 +91,47 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "查看客户信息"),
     QT_TRANSLATE_NOOP("labels", "查看客户信息被拒绝"),
     QT_TRANSLATE_NOOP("labels", "检索档案目录"),
+    QT_TRANSLATE_NOOP("labels", "查看档案修改记录"),
+    QT_TRANSLATE_NOOP("labels", "提交申请"),
+    QT_TRANSLATE_NOOP("labels", "审批同意"),
+    QT_TRANSLATE_NOOP("labels", "审批同意(终审)"),
+    QT_TRANSLATE_NOOP("labels", "审批驳回"),
+    QT_TRANSLATE_NOOP("labels", "撤回申请"),
+    QT_TRANSLATE_NOOP("labels", "按最新档案刷新申请"),
+    QT_TRANSLATE_NOOP("labels", "执行并备案"),
+    QT_TRANSLATE_NOOP("labels", "授权到期"),
+    QT_TRANSLATE_NOOP("labels", "提前结束授权"),
+    QT_TRANSLATE_NOOP("labels", "查看申请"),
+    QT_TRANSLATE_NOOP("labels", "查看申请附件"),
+)
+
+#: the approval engine's words (app.workflows.approvals and the procedures): request
+#: kinds, states, steps, what remains, decisions, attachment types, empty values
+APPROVAL_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "档案修改申请"),
+    QT_TRANSLATE_NOOP("labels", "信息更新申请"),
+    QT_TRANSLATE_NOOP("labels", "查阅申请"),
+    QT_TRANSLATE_NOOP("labels", "草稿"),
+    QT_TRANSLATE_NOOP("labels", "审批中"),
+    QT_TRANSLATE_NOOP("labels", "已批准"),
+    QT_TRANSLATE_NOOP("labels", "已驳回"),
+    QT_TRANSLATE_NOOP("labels", "已撤回"),
+    QT_TRANSLATE_NOOP("labels", "已执行"),
+    QT_TRANSLATE_NOOP("labels", "已结束"),
+    QT_TRANSLATE_NOOP("labels", "主任审批"),
+    QT_TRANSLATE_NOOP("labels", "管户客户经理受理"),
+    QT_TRANSLATE_NOOP("labels", "客户经理审核"),
+    QT_TRANSLATE_NOOP("labels", "单位负责人签批"),
+    QT_TRANSLATE_NOOP("labels", "待提交"),
+    QT_TRANSLATE_NOOP("labels", "待执行"),
+    QT_TRANSLATE_NOOP("labels", "同意"),
+    QT_TRANSLATE_NOOP("labels", "不同意"),
+    QT_TRANSLATE_NOOP("labels", "PDF"),
+    QT_TRANSLATE_NOOP("labels", "JPEG 图片"),
+    QT_TRANSLATE_NOOP("labels", "PNG 图片"),
+    QT_TRANSLATE_NOOP("labels", "(空)"),
+    QT_TRANSLATE_NOOP("labels", "是"),
+    QT_TRANSLATE_NOOP("labels", "否"),
 )
 
 
@@ -109,3 +152,11 @@ def roles_text(roles: Iterable[Role]) -> str:
     """Several role titles in the policy's order, joined as the language writes a list."""
     separator = QCoreApplication.translate("labels", "、", "between role titles")
     return separator.join(role_text(r) for r in sorted(roles, key=list(Role).index))
+
+
+def local_time(moment: datetime | None, *, seconds: bool = False) -> str:
+    """A stored moment (naive UTC, see app.models.base.utcnow) as the branch's clock shows it."""
+    if moment is None:
+        return ""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")

@@ -5,6 +5,11 @@ by a role name here, so the window and the workflows cannot disagree. The
 pages are built for one person: after a switch of user they are all thrown
 away and built again, so nothing the previous person had open survives.
 
+The approvals entry carries the number of requests waiting for this person
+("待办审批 (3)"), refreshed after any decision or submission in this session
+and once a minute for what others did; for a person whose roles decide
+nothing it reads 我的申请.
+
 Sized for the branch's 1366x768 screens; the geometry is remembered in the
 program's own configuration folder (not the registry), beside app.settings.
 """
@@ -14,7 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,15 +44,29 @@ from PySide6.QtWidgets import (
 from app import settings as app_settings
 from app.security.permissions import Action
 from app.security.roles import Role
+from app.views.approvals_page import (
+    DECIDE_ACTIONS,
+    SUBMIT_ACTIONS,
+    ApprovalsPage,
+    may_decide_any,
+)
 from app.views.area_placeholder import AreaPlaceholder
 from app.views.audit_log_page import AuditLogPage
+from app.views.backup_action import make_backup_interactive
 from app.views.catalogue_page import CataloguePage
 from app.views.change_password_dialog import ChangePasswordDialog
+from app.views.consultation_page import ConsultationPage
 from app.views.context import SessionContext
 from app.views.home_page import HomePage
 from app.views.idle_lock import IdleLock
+from app.views.incident_report_dialog import IncidentReportDialog
+from app.views.incidents_page import IncidentsPage
 from app.views.labels import app_title, roles_text
+from app.views.registers_page import RegistersPage
+from app.views.registers_page import guards as register_guards
+from app.views.request_view_dialog import ApprovalNews
 from app.views.user_management_page import UserManagementPage
+from app.workflows import requests
 from app.workflows.auth import Actor
 
 CONTEXT = "MainWindow"
@@ -47,6 +74,8 @@ GEOMETRY_FILE = "window.ini"
 GEOMETRY_KEY = "mainWindow/geometry"
 #: the largest default size; smaller screens get what they have
 DEFAULT_SIZE = (1280, 720)
+#: how often the approvals entry counts what waits (one cheap query)
+INBOX_POLL_MS = 60_000
 
 PageFactory = Callable[[SessionContext, QWidget], QWidget]
 
@@ -105,16 +134,8 @@ AREAS: tuple[Area, ...] = (
             "等待您审批或签字的信息更新申请、档案修改、查阅申请、复制摘抄申请、"
             "对外提供申请和销毁申请。",
         ),
-        (
-            Action.MODIFICATION_APPROVE,
-            Action.UPDATE_DECIDE,
-            Action.CONSULTATION_REVIEW,
-            Action.CONSULTATION_SIGN,
-            Action.COPY_APPROVE,
-            Action.EXTERNAL_APPROVE_MANAGER,
-            Action.EXTERNAL_APPROVE_DIRECTOR,
-            Action.DESTRUCTION_APPROVE,
-        ),
+        (*DECIDE_ACTIONS, *SUBMIT_ACTIONS),
+        ApprovalsPage,
     ),
     Area(
         "consultation",
@@ -126,13 +147,15 @@ AREAS: tuple[Area, ...] = (
             "单位负责人签字后,在有效期内查阅;打印《数码客户信息查阅申请表》。",
         ),
         (Action.CONSULTATION_APPLY,),
+        ConsultationPage,
     ),
     Area(
         "registers",
         QT_TRANSLATE_NOOP("MainWindow", "登记簿"),
         QT_TRANSLATE_NOOP("MainWindow", "第12条、第17条"),
         QT_TRANSLATE_NOOP("MainWindow", "档案出入登记和帐实核对;收发、传递和外出携带登记。"),
-        (Action.CHECKOUT_RECORD, Action.TRANSFER_RECORD),
+        register_guards(),
+        RegistersPage,
     ),
     Area(
         "inspection",
@@ -149,10 +172,10 @@ AREAS: tuple[Area, ...] = (
         QT_TRANSLATE_NOOP("MainWindow", "第20条"),
         QT_TRANSLATE_NOOP(
             "MainWindow",
-            "发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。"
-            "在此功能提供之前,请立即采取补救措施,并当面或书面报告客户服务管理部主管。",
+            "发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。",
         ),
         (Action.INCIDENT_REPORT,),
+        IncidentsPage,
     ),
     Area(
         "statistics",
@@ -236,6 +259,12 @@ class MainWindow(QMainWindow):
         for label in (self.user_label, self.roles_label):
             self.statusBar().addPermanentWidget(label)
 
+        self.inbox_timer = QTimer(self)
+        self.inbox_timer.setInterval(INBOX_POLL_MS)
+        self.inbox_timer.timeout.connect(self.update_inbox_count)
+        self.inbox_timer.start()
+        ApprovalNews.of(ctx).changed.connect(self.update_inbox_count)
+
         ctx.actor_changed.connect(self._on_actor_changed)
         lock.session_ended.connect(self.close)
         self._on_actor_changed(ctx.actor)
@@ -252,6 +281,8 @@ class MainWindow(QMainWindow):
         self.switch_action.triggered.connect(lambda: self._lock.lock(switch=True))
         self.password_action = QAction(self.tr("修改密码(&P)…"), self)
         self.password_action.triggered.connect(self.change_password)
+        self.backup_action = QAction(self.tr("备份档案(&B)…"), self)
+        self.backup_action.triggered.connect(lambda: make_backup_interactive(self._ctx, self))
         self.quit_action = QAction(self.tr("退出(&X)"), self)
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
         self.quit_action.triggered.connect(self.close)
@@ -266,8 +297,28 @@ class MainWindow(QMainWindow):
         for action in actions:
             if action is self.quit_action:
                 menu.addSeparator()
+                menu.addAction(self.backup_action)  # shown to those who may back up
+                menu.addSeparator()
             menu.addAction(action)
             toolbar.addAction(action)
+        # article 20: anyone, at any time, from any page
+        self.report_leak_action = QAction(self.tr("报告泄露"), self)
+        self.report_leak_action.setToolTip(
+            self.tr("发现客户信息已经泄露或者可能泄露时,立即报告客户服务管理部主管(第20条)")
+        )
+        self.report_leak_action.triggered.connect(self.report_leak)
+        toolbar.addSeparator()
+        toolbar.addAction(self.report_leak_action)
+
+    def report_leak(self) -> None:
+        dialog = IncidentReportDialog(self._ctx.archive, self._ctx.actor, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.ref is not None:
+            self.statusBar().showMessage(
+                self.tr("已报告泄露事件 {serial}。").format(serial=dialog.ref.serial), 10_000
+            )
+            page = self.stack.currentWidget()
+            if isinstance(page, IncidentsPage):
+                page.refresh()
 
     def change_password(self) -> None:
         dialog = ChangePasswordDialog(self._ctx.archive, self._ctx.actor, self)
@@ -302,11 +353,45 @@ class MainWindow(QMainWindow):
         self._areas = [area for area in AREAS if area.permitted(actor)]
         for area in self._areas:
             self.nav.addItem(_tr(area.title))
-            self.stack.addWidget(area.build(self._ctx, self.stack))
+            page = area.build(self._ctx, self.stack)
+            if isinstance(page, ApprovalsPage):
+                page.inbox_count_changed.connect(self._show_inbox_count)
+            self.stack.addWidget(page)
         self.nav.blockSignals(False)
+        self.update_inbox_count()
         self._built_for = (actor.login, actor.roles)
         if self._areas:
             self.nav.setCurrentRow(0)  # from -1: shows and refreshes the first page
+
+    def _approvals_row(self) -> int:
+        keys = [area.key for area in self._areas]
+        return keys.index("approvals") if "approvals" in keys else -1
+
+    def update_inbox_count(self) -> None:
+        """Count what waits for this person (skipped while the screen is locked)."""
+        if self._ctx.locked or self._approvals_row() < 0:
+            return
+        count = 0
+        if may_decide_any(self._ctx.actor):
+            try:
+                count = requests.inbox_count(self._ctx.archive, self._ctx.actor)
+            except Exception:
+                return  # a failed count keeps the last one; opening the area says why
+        self._show_inbox_count(count)
+
+    def _show_inbox_count(self, count: int) -> None:
+        row = self._approvals_row()
+        item = self.nav.item(row) if row >= 0 else None
+        if item is None:
+            return
+        if not may_decide_any(self._ctx.actor):
+            text = self.tr("我的申请")
+        elif count:
+            text = self.tr("待办审批 ({n})").format(n=count)
+        else:
+            text = _tr("待办审批")
+        if item.text() != text:
+            item.setText(text)
 
     def _show_area(self, row: int) -> None:
         if not 0 <= row < self.stack.count():
@@ -322,6 +407,7 @@ class MainWindow(QMainWindow):
             self.tr("用户:{name}({login})").format(name=actor.display_name, login=actor.login)
         )
         self.roles_label.setText(self.tr("角色:{roles}").format(roles=roles_text(actor.roles)))
+        self.backup_action.setVisible(actor.may(Action.BACKUP_CREATE))
         if self._built_for != (actor.login, actor.roles):
             self._build_areas(actor)
 

@@ -30,7 +30,41 @@ class RegisterTab:
 def _tabs() -> list[RegisterTab]:
     """The registers, imported here so that a register module stays a plain page module."""
     tabs: list[RegisterTab] = []
+    from app.views.checkout_register_page import CheckoutRegisterPage
+    from app.views.reconciliation_page import ReconciliationPage
+
+    tabs.append(RegisterTab("出入登记", (Action.CHECKOUT_RECORD,), CheckoutRegisterPage))
+    tabs.append(RegisterTab("帐实核对", (Action.RECONCILIATION_PERFORM,), ReconciliationPage))
+    from app.views.external_register_page import ExternalRegisterPage
+    from app.views.transfer_register_page import TransferRegisterPage
+
+    tabs.append(RegisterTab("收发传递登记", (Action.TRANSFER_RECORD,), TransferRegisterPage))
+    tabs.append(
+        RegisterTab(
+            "对外提供登记",
+            (
+                Action.EXTERNAL_REQUEST,
+                Action.EXTERNAL_APPROVE_MANAGER,
+                Action.EXTERNAL_APPROVE_DIRECTOR,
+            ),
+            ExternalRegisterPage,
+        )
+    )
+    from app.views.destruction_register_page import DestructionRegisterPage
+
+    tabs.append(
+        RegisterTab(
+            "销毁清册",
+            (Action.DESTRUCTION_REQUEST, Action.DESTRUCTION_APPROVE, Action.INSPECTION_VIEW),
+            DestructionRegisterPage,
+        )
+    )
     return tabs
+
+
+def guards() -> tuple[Action, ...]:
+    """Every action that shows some register: the main window's entry appears for these."""
+    return tuple(dict.fromkeys(action for tab in _tabs() for action in tab.guards))
 
 
 class RegistersPage(QWidget):

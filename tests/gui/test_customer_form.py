@@ -239,7 +239,13 @@ def test_a_manager_fills_saves_finds_and_opens_a_farmer(
 
     # find it by part of the name
     type_text(qtbot, page.search_edit, "三丰")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1 and page.model.total == 1)
+    assert page.search_timer.isActive()  # the search waits for the typing to pause
+    # the catalogue already shows this one customer: wait for the search itself to have run
+    qtbot.waitUntil(
+        lambda: not page.search_timer.isActive()
+        and page.model.rowCount() == 1
+        and page.model.total == 1
+    )
     assert page.model.line(0).display_name == "张三丰"
     assert page.count_label.text() == "共 1 户"
     page.table.selectRow(0)
