@@ -96,7 +96,9 @@ class ExternalRegisterModel(QAbstractTableModel):
             for a in line.approvals
         )
         produced = (
-            f"{line.produced_by} {local_time(line.produced_at)}({line.pages} 页)"
+            self.tr("{who} {when}({pages} 页)").format(
+                who=line.produced_by, when=local_time(line.produced_at), pages=line.pages
+            )
             if line.produced
             else (self.tr("待生成") if line.state == "approved" else "")
         )

@@ -34,7 +34,7 @@ from app.security.permissions import Action
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.incident_report_dialog import IncidentReportDialog
-from app.views.labels import local_time
+from app.views.labels import label_text, local_time
 from app.views.messages import confirm, show_error
 from app.workflows import incidents
 from app.workflows.incidents import IncidentDetail, IncidentLine
@@ -165,7 +165,7 @@ class IncidentsPage(QWidget):
         for row, line in enumerate(self._lines):
             values = (
                 line.serial + (self.tr(" (新)") if line.unseen else ""),
-                line.state_label,
+                label_text(line.state_label),
                 line.reporter_name,
                 local_time(line.reported_at),
                 local_time(line.discovered_at),
@@ -211,7 +211,7 @@ class IncidentsPage(QWidget):
             return
         line = detail.line
         parts = [
-            f"<h3>{line.serial}　{line.state_label}</h3>",
+            f"<h3>{line.serial}　{label_text(line.state_label)}</h3>",
             self.tr(
                 "<p><b>报告人:</b>{who}　<b>报告时间:</b>{at}<br/><b>发现时间:</b>{found}</p>"
             ).format(

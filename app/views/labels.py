@@ -2,10 +2,11 @@
 
 The program's title (app.APP_TITLE), the role titles (app.security.roles), the
 account states (app.workflows.accounts), the names of audit events
-(app.security.audit) and the approval engine's kinds, states and steps
-(app.workflows.approvals and its procedures) are Chinese constants of the
-layers below, which the command line prints as they are. Qt's translation tools only see literal
-strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
+(app.security.audit), the approval engine's kinds, states and steps
+(app.workflows.approvals and its procedures) and the registers' words (modes,
+delivery forms, transfer kinds and states, incident states, conditions) are
+Chinese constants of the layers below, which the command line prints as they
+are. Qt's translation tools only see literal strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
 tests/gui/test_translations.py checks that the lists stay complete. The
 views show them through these functions, never the constants directly.
 """
@@ -63,6 +64,8 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "档案结构升级"),
     QT_TRANSLATE_NOOP("labels", "更换档案密钥"),
     QT_TRANSLATE_NOOP("labels", "校验档案完整性"),
+    QT_TRANSLATE_NOOP("labels", "备份档案"),
+    QT_TRANSLATE_NOOP("labels", "从备份恢复"),
     QT_TRANSLATE_NOOP("labels", "登录成功"),
     QT_TRANSLATE_NOOP("labels", "登录失败"),
     QT_TRANSLATE_NOOP("labels", "登录名被锁定"),
@@ -83,14 +86,14 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "本人到场验证"),
     QT_TRANSLATE_NOOP("labels", "查看审计日志"),
     QT_TRANSLATE_NOOP("labels", "校验审计链"),
-    QT_TRANSLATE_NOOP("labels", "批量导入客户档案"),
-    QT_TRANSLATE_NOOP("labels", "导出本人客户档案"),
     QT_TRANSLATE_NOOP("labels", "建立客户档案"),
     QT_TRANSLATE_NOOP("labels", "修改档案草稿"),
     QT_TRANSLATE_NOOP("labels", "档案归档"),
     QT_TRANSLATE_NOOP("labels", "查看客户信息"),
     QT_TRANSLATE_NOOP("labels", "查看客户信息被拒绝"),
     QT_TRANSLATE_NOOP("labels", "检索档案目录"),
+    QT_TRANSLATE_NOOP("labels", "批量导入客户档案"),
+    QT_TRANSLATE_NOOP("labels", "导出本人客户档案"),
     QT_TRANSLATE_NOOP("labels", "查看档案修改记录"),
     QT_TRANSLATE_NOOP("labels", "提交申请"),
     QT_TRANSLATE_NOOP("labels", "审批同意"),
@@ -103,14 +106,35 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "提前结束授权"),
     QT_TRANSLATE_NOOP("labels", "查看申请"),
     QT_TRANSLATE_NOOP("labels", "查看申请附件"),
+    QT_TRANSLATE_NOOP("labels", "销毁客户档案"),
+    QT_TRANSLATE_NOOP("labels", "清理数据库空闲页"),
+    QT_TRANSLATE_NOOP("labels", "删除迁移前副本"),
+    QT_TRANSLATE_NOOP("labels", "打印销毁清册"),
+    QT_TRANSLATE_NOOP("labels", "报告泄露事件"),
+    QT_TRANSLATE_NOOP("labels", "查看泄露事件"),
+    QT_TRANSLATE_NOOP("labels", "记录泄露事件处理"),
+    QT_TRANSLATE_NOOP("labels", "泄露事件结案"),
+    QT_TRANSLATE_NOOP("labels", "登记收发传递"),
+    QT_TRANSLATE_NOOP("labels", "登记收发传递归还"),
+    QT_TRANSLATE_NOOP("labels", "生成对外提供文件"),
+    QT_TRANSLATE_NOOP("labels", "输出对外提供文件"),
+    QT_TRANSLATE_NOOP("labels", "登记借出档案载体"),
+    QT_TRANSLATE_NOOP("labels", "登记归还档案载体"),
+    QT_TRANSLATE_NOOP("labels", "打印档案标签"),
+    QT_TRANSLATE_NOOP("labels", "帐实核对"),
+    QT_TRANSLATE_NOOP("labels", "打印帐实核对报告"),
+    QT_TRANSLATE_NOOP("labels", "打印查阅申请表"),
+    QT_TRANSLATE_NOOP("labels", "打印空白查阅申请表"),
 )
 
 #: the approval engine's words (app.workflows.approvals and the procedures): request
 #: kinds, states, steps, what remains, decisions, attachment types, empty values
 APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "档案修改申请"),
-    QT_TRANSLATE_NOOP("labels", "信息更新申请"),
     QT_TRANSLATE_NOOP("labels", "查阅申请"),
+    QT_TRANSLATE_NOOP("labels", "对外提供申请"),
+    QT_TRANSLATE_NOOP("labels", "销毁申请"),
+    QT_TRANSLATE_NOOP("labels", "信息更新申请"),
     QT_TRANSLATE_NOOP("labels", "草稿"),
     QT_TRANSLATE_NOOP("labels", "审批中"),
     QT_TRANSLATE_NOOP("labels", "已批准"),
@@ -119,9 +143,10 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "已执行"),
     QT_TRANSLATE_NOOP("labels", "已结束"),
     QT_TRANSLATE_NOOP("labels", "主任审批"),
-    QT_TRANSLATE_NOOP("labels", "管户客户经理受理"),
     QT_TRANSLATE_NOOP("labels", "客户经理审核"),
     QT_TRANSLATE_NOOP("labels", "单位负责人签批"),
+    QT_TRANSLATE_NOOP("labels", "客户经理审批"),
+    QT_TRANSLATE_NOOP("labels", "管户客户经理受理"),
     QT_TRANSLATE_NOOP("labels", "待提交"),
     QT_TRANSLATE_NOOP("labels", "待执行"),
     QT_TRANSLATE_NOOP("labels", "同意"),
@@ -132,6 +157,33 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "(空)"),
     QT_TRANSLATE_NOOP("labels", "是"),
     QT_TRANSLATE_NOOP("labels", "否"),
+)
+
+#: the registers' words: consultation modes (app.workflows.consultation), delivery forms
+#: (app.workflows.external_provision), transfer kinds (app.models.outflow) and states
+#: (app.workflows.transfers), incident states (app.models.incident), return conditions
+#: (app.models.safekeeping)
+REGISTER_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "阅览"),
+    QT_TRANSLATE_NOOP("labels", "摘抄"),
+    QT_TRANSLATE_NOOP("labels", "复制"),
+    QT_TRANSLATE_NOOP("labels", "纸质"),
+    QT_TRANSLATE_NOOP("labels", "电子文件"),
+    QT_TRANSLATE_NOOP("labels", "当面查阅"),
+    QT_TRANSLATE_NOOP("labels", "发出"),
+    QT_TRANSLATE_NOOP("labels", "收到"),
+    QT_TRANSLATE_NOOP("labels", "传递"),
+    QT_TRANSLATE_NOOP("labels", "外出携带"),
+    QT_TRANSLATE_NOOP("labels", "未归还"),
+    QT_TRANSLATE_NOOP("labels", "逾期未归还"),
+    QT_TRANSLATE_NOOP("labels", "已归还"),
+    QT_TRANSLATE_NOOP("labels", "无须归还"),
+    QT_TRANSLATE_NOOP("labels", "处理中"),
+    QT_TRANSLATE_NOOP("labels", "已结案"),
+    QT_TRANSLATE_NOOP("labels", "完好"),
+    QT_TRANSLATE_NOOP("labels", "破损"),
+    QT_TRANSLATE_NOOP("labels", "缺页缺件"),
+    QT_TRANSLATE_NOOP("labels", "其他"),
 )
 
 

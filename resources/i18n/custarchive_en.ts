@@ -119,6 +119,102 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../app/views/approvals_page.py" line="+164"/>
+        <source>双击或按回车打开申请。审批须由签署人本人输入密码签署;当前登录的用户保持不变。</source>
+        <extracomment>the number of requests waiting for this person changed (for the navigation entry)</extracomment>
+        <translation>Double-click or press Enter to open a request. An approval must be signed by the signer in person with their own password; the logged-in user stays the same.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+11"/>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>所涉档案</source>
+        <translation>Archives concerned</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>申请人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+12"/>
+        <source>提出时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>待办步骤</source>
+        <translation>Pending step</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>没有等待您审批的申请。</source>
+        <translation>No requests are waiting for your approval.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>您还没有提出过申请。</source>
+        <translation>You have not submitted any requests yet.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+53"/>
+        <location line="+13"/>
+        <source>待办审批</source>
+        <translation>Pending approvals</translation>
+    </message>
+    <message>
+        <location line="-65"/>
+        <location line="+61"/>
+        <source>我的申请</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新列表(&amp;R)</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>待办审批 ({n})</source>
+        <translation>Pending approvals ({n})</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>待办审批:{n} 件等待您审批</source>
+        <translation>Pending approvals: {n} awaiting your approval</translation>
+    </message>
+</context>
+<context>
     <name>AreaPlaceholder</name>
     <message>
         <location filename="../../app/views/area_placeholder.py" line="+26"/>
@@ -129,6 +225,103 @@
         <location line="+2"/>
         <source>此功能将在后续版本中提供。</source>
         <translation>This function will be provided in a later version.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPicker</name>
+    <message>
+        <location filename="../../app/views/attachment_viewer_dialog.py" line="+182"/>
+        <source>添加(&amp;A)…</source>
+        <extracomment>the list of files changed</extracomment>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>移除</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>PDF、JPEG 或 PNG,每个不超过 {mb} MB,最多 {n} 个</source>
+        <translation>PDF, JPEG or PNG, up to {mb} MB each, at most {n} files</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>选择证明材料</source>
+        <translation>Choose supporting documents</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>证明材料 (*.pdf *.jpg *.jpeg *.png);;所有文件 (*)</source>
+        <translation>Supporting documents (*.pdf *.jpg *.jpeg *.png);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>每份申请最多 {n} 个附件,请合并后再添加。</source>
+        <translation>A request can have at most {n} attachments. Please combine files before adding them.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>不能添加此附件</source>
+        <translation>Cannot add this attachment</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}({kind},{size})</source>
+        <translation>{name} ({kind}, {size})</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentViewerDialog</name>
+    <message>
+        <location line="-176"/>
+        <source>附件:{name}</source>
+        <translation>Attachment: {name}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>类型和大小</source>
+        <translation>Type and size</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>SHA-256 校验值:可与原件扫描文件的校验值核对</source>
+        <translation>SHA-256 checksum: compare it with the checksum of the original scanned file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>适合窗口(&amp;F)</source>
+        <translation>&amp;Fit to window</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>图片仅在本窗口中显示,不会另存到磁盘。</source>
+        <translation>The image is shown only in this window and is not saved to disk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>图片无法显示,文件可能已损坏。请核对 SHA-256 校验值。</source>
+        <translation>The image cannot be shown; the file may be damaged. Please check the SHA-256 checksum.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本程序内暂不能显示 PDF 内容;打印预览功能提供后可在其中查看。为防止客户信息泄露,附件不会以解密形式保存到磁盘。如需核对,请将上面的校验值与原件扫描文件的校验值比对。</source>
+        <translation>PDF content cannot be shown in this program yet; it will be viewable once print preview is available. To prevent disclosure of customer information, attachments are never saved to disk in decrypted form. To verify the file, compare the checksum above with that of the original scanned file.</translation>
     </message>
 </context>
 <context>
@@ -343,7 +536,7 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../app/views/catalogue_page.py" line="+61"/>
+        <location filename="../../app/views/catalogue_page.py" line="+68"/>
         <source>客户档案</source>
         <extracomment>how long typing must pause before the search runs</extracomment>
         <translation>Customer archives</translation>
@@ -364,17 +557,18 @@
         <translation>Completeness &lt;100%</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>新建档案</source>
         <translation>New archive</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+305"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-304"/>
         <source>从 Excel 导入(&amp;I)…</source>
         <translation>&amp;Import from Excel…</translation>
     </message>
@@ -384,7 +578,28 @@
         <translation>&amp;Export my customers…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+5"/>
+        <source>提交信息更新(&amp;U)…</source>
+        <translation>Submit information &amp;update…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+194"/>
+        <source>客户信息有变化时,提交给管户客户经理受理(制度第9条)</source>
+        <translation>When a customer&apos;s information changes, submit it to the responsible account manager (Article 9 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="-192"/>
+        <source>申请查阅(&amp;Q)…</source>
+        <translation>Request &amp;consultation…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查阅他人管户的客户信息须提出查阅申请,经审核、签批后查阅(制度第13、14条)</source>
+        <translation>Consulting information on customers managed by others requires a consultation request, reviewed and signed off before consultation (Articles 13 and 14 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>查找</source>
         <translation>Find</translation>
     </message>
@@ -414,7 +629,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+95"/>
         <source>档案编号、姓名(部分或拼音)、证件号码、电话、地址</source>
         <translation>Archive no., name (part or pinyin), ID number, phone, address</translation>
     </message>
@@ -435,9 +650,24 @@
         <translation>{n} customers</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+10"/>
+        <source>本人管户的档案,请打开后点“修改…”提出修改,报主任审批</source>
+        <translation>For archives you manage, open the archive and click &quot;Edit…&quot; to propose a change for the Director&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>档案 {no} 为“{tier}”,内容存放于保密库,须由保密专管员本人到场开启。</source>
         <translation>Archive {no} is &quot;{tier}&quot;; its content is kept in the vault and must be opened by a Custodian in person.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>提交信息更新…</source>
+        <translation>Submit information update…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>申请查阅…</source>
+        <translation>Request consultation…</translation>
     </message>
 </context>
 <context>
@@ -504,6 +734,338 @@
     </message>
 </context>
 <context>
+    <name>ChangesTable</name>
+    <message>
+        <location filename="../../app/views/request_view_dialog.py" line="+148"/>
+        <source>项目</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>原内容</source>
+        <translation>Old content</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+16"/>
+        <location line="+15"/>
+        <source>新内容</source>
+        <translation>New content</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>申请更新为</source>
+        <translation>Requested update</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>原内容(将被替换)</source>
+        <translation>Old content (to be replaced)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinDialog</name>
+    <message>
+        <location filename="../../app/views/checkin_dialog.py" line="+51"/>
+        <location line="+49"/>
+        <source>登记归还</source>
+        <extracomment>the register line as returned (None until accepted)</extracomment>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>输入或扫描档案编号,按回车查找</source>
+        <translation>Type or scan the archive no. and press Enter to find it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+27"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+20"/>
+        <source>借出的载体</source>
+        <translation>Medium checked out</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+18"/>
+        <source>接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+17"/>
+        <source>归还状况</source>
+        <translation>Condition on return</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺页缺件</source>
+        <translation>Pages or items missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>状况不是“完好”时必填,例如:缺第3页</source>
+        <translation>Required when the condition is not &quot;Intact&quot;, e.g. page 3 missing</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>状况说明</source>
+        <translation>Condition notes</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请输入或扫描档案编号。</source>
+        <translation>Please type or scan the archive no.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>此档案没有借出未还的载体。</source>
+        <translation>This archive has no media checked out.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{number} {kind} {place}</source>
+        <translation>{number} {kind} {place}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>借用人:{name};借出:{out};应还:{due}</source>
+        <translation>Borrower: {name}; checked out: {out}; due: {due}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>;已逾期 {n} 天</source>
+        <translation>; {n} days overdue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name}({login})</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请先输入或扫描档案编号,选择要归还的载体。</source>
+        <translation>First type or scan the archive no. and choose the medium being returned.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutDialog</name>
+    <message>
+        <location filename="../../app/views/checkout_dialog.py" line="+55"/>
+        <location line="+56"/>
+        <source>登记借出</source>
+        <extracomment>the register line written (None until accepted)</extracomment>
+        <translation>Check out</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <source>输入或扫描档案编号,按回车查找</source>
+        <translation>Type or scan the archive no. and press Enter to find it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+32"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>查找(&amp;F)</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+111"/>
+        <source>尚未选择档案。</source>
+        <translation>No archive chosen yet.</translation>
+    </message>
+    <message>
+        <location line="-108"/>
+        <location line="+24"/>
+        <source>载体</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="-22"/>
+        <location line="+23"/>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>查阅授权</source>
+        <translation>Consultation grant</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>借用人不是该档案的管户客户经理或保密专管员时,须关联其已批准的查阅申请。</source>
+        <translation>If the borrower is neither the archive&apos;s responsible account manager nor a Custodian, their approved consultation request must be linked.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>例如:贷款审查、年度检查</source>
+        <translation>e.g. loan review, annual inspection</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>借用事由</source>
+        <translation>Reason for borrowing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应还日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{name}({login})</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>请输入或扫描档案编号。</source>
+        <translation>Please type or scan the archive no.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>{number}  {category}  密级:{tier}  状态:{status}</source>
+        <translation>{number}  {category}  Classification: {tier}  Status: {status}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{kind}  {place}</source>
+        <translation>{kind}  {place}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(借出中:{name},应还 {due})</source>
+        <translation> (checked out: {name}, due {due})</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>此档案的载体均已借出,须先登记归还才能再次借出。</source>
+        <translation>All media of this archive are checked out; one must be checked in before it can be checked out again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(不关联)</source>
+        <translation>(Not linked)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{serial}(至 {end})</source>
+        <translation>{serial} (until {end})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请先输入或扫描档案编号并查找。</source>
+        <translation>First type or scan the archive no. and find it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请选择要借出的载体。</source>
+        <translation>Please choose the medium to check out.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请选择借用人。</source>
+        <translation>Please choose the borrower.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckoutRegisterPage</name>
+    <message>
+        <location filename="../../app/views/checkout_register_page.py" line="+182"/>
+        <source>出入登记</source>
+        <translation>Check-out register</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>纸质档案和磁盘每次离开存放位置都须登记借出,归还时登记归还(制度第12条)。双击借出中的一行登记归还。</source>
+        <translation>Paper archives and disks must be checked out every time they leave their storage location, and checked in when they come back (Article 12 of the procedures). Double-click a checked-out line to check it in.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>只显示未归还的</source>
+        <translation>Show only items not returned</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>登记借出(&amp;O)…</source>
+        <translation>Check &amp;out…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记归还(&amp;I)…</source>
+        <translation>Check &amp;in…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印标签(&amp;L)…</source>
+        <translation>Print &amp;labels…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新列表(&amp;R)</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source> 等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>注意:有 {n} 件载体逾期未还({numbers}{more}),请催还。</source>
+        <translation>Note: {n} media are overdue ({numbers}{more}). Please ask for their return.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>没有借出未还的载体。</source>
+        <translation>No media are checked out.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>出入登记中还没有记录。</source>
+        <translation>The check-out register has no entries yet.</translation>
+    </message>
+</context>
+<context>
     <name>ConfidentialityNoticeDialog</name>
     <message>
         <location filename="../../app/views/confidentiality_notice_dialog.py" line="+28"/>
@@ -561,6 +1123,589 @@
     </message>
 </context>
 <context>
+    <name>ConsultationApplyDialog</name>
+    <message>
+        <location filename="../../app/views/consultation_apply_dialog.py" line="+114"/>
+        <source>新建查阅申请</source>
+        <extracomment>hits shown when a full name matches several customers where a workflow message belongs, by the words it uses (the first match wins) the customers on the application, in the order they were added the request made (None until submitted)</extracomment>
+        <translation>New consultation request</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>查阅客户信息须经批准(制度第13条)。申请先由所涉客户的管户客户经理审核,再报单位负责人签批;批准后在申请的期限内只读查阅。</source>
+        <translation>Consulting customer information requires approval (Article 13 of the procedures). The request is first reviewed by the responsible account managers of the customers concerned, then signed off by the Unit head; once approved, the records can be consulted read-only within the requested period.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>完整的档案编号、完整姓名或完整证件号码</source>
+        <translation>Full archive no., full name or full ID number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查找客户</source>
+        <translation>Find customer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查找并加入(&amp;F)</source>
+        <translation>&amp;Find and add</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>查找结果</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>加入所选(&amp;J)</source>
+        <translation>Add selecte&amp;d</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>子类</source>
+        <translation>Subcategory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查阅的客户</source>
+        <translation>Customers to consult</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>移出(&amp;M)</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把所选客户从申请中删去(Delete 键)</source>
+        <translation>Remove the selected customers from the request (Delete key)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>查阅的客户 *</source>
+        <translation>Customers to consult *</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>例如:春耕备耕农户小额信用贷款授信评级</source>
+        <translation>e.g. credit rating of farmers for small spring-ploughing credit loans</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>说明为何须查阅这些客户的信息</source>
+        <translation>Explain why the information on these customers must be consulted</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>查阅人概况</source>
+        <translation>Consulting person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>姓名 *</source>
+        <translation>Full name *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>只看,不摘抄、不复制</source>
+        <translation>View only; no extracts, no copies</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅期限(天)</source>
+        <translation>Consultation period (days)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{low} 至 {high} 天,自单位负责人签批时起算</source>
+        <translation>{low} to {high} days, counted from the Unit head&apos;s signature</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>查阅目的 *</source>
+        <translation>Purpose *</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查阅理由 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查阅方式 *</source>
+        <translation>Consultation mode *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅期限 *</source>
+        <translation>Consultation period *</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>提交(&amp;S)</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>{no}  {category} · {subtype}  {tier}  {name}(客户经理 {manager})</source>
+        <translation>{no}  {category} · {subtype}  {tier}  {name} (account manager {manager})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>请输入要查阅的客户的完整档案编号、完整姓名或完整证件号码。</source>
+        <translation>Please enter the full archive no., full name or full ID number of the customer to consult.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>找不到“{text}”。请输入完整的档案编号、完整姓名或完整证件号码(只输入一部分查不到)。</source>
+        <translation>&quot;{text}&quot; not found. Please enter the full archive no., full name or full ID number (a partial entry finds nothing).</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>找到 {n} 户,请选择要查阅的一户(回车或双击加入):</source>
+        <translation>{n} customers found. Choose the one to consult (Enter or double-click to add):</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>档案 {no} 已在申请中。</source>
+        <translation>Archive {no} is already in the request.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>一份申请最多列 {n} 户客户。请分批申请。</source>
+        <translation>A request can list at most {n} customers. Please submit several requests.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>已选 {n} 户(最多 {max} 户)</source>
+        <translation>{n} selected (at most {max})</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>查阅理由最多 {max} 字(现为 {n} 字),请精简。</source>
+        <translation>The reason can be at most {max} characters (it is now {n}). Please shorten it.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>请至少加入一户要查阅的客户:输入完整档案编号、姓名或证件号码后按回车。</source>
+        <translation>Please add at least one customer to consult: enter the full archive no., name or ID number and press Enter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请填写查阅目的(例如:农户小额信用贷款授信评级)。</source>
+        <translation>Please enter the purpose (e.g. credit rating of farmers for small credit loans).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>请填写查阅理由,说明为何须查阅这些客户的信息。</source>
+        <translation>Please enter the reason, explaining why the information on these customers must be consulted.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>查阅理由最多 {max} 字,请精简。</source>
+        <translation>The reason can be at most {max} characters. Please shorten it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请填写查阅人姓名。</source>
+        <translation>Please enter the name of the consulting person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请选择查阅方式。</source>
+        <translation>Please choose the consultation mode.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>未提交:{text}</source>
+        <translation>Not submitted: {text}</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>查阅申请 {serial} 已提交:先由所涉客户的管户客户经理审核,再报单位负责人签批。批准后可在“查阅申请”的“授权有效中”打开客户。</source>
+        <translation>Consultation request {serial} has been submitted: it is first reviewed by the responsible account managers of the customers concerned, then signed off by the Unit head. Once approved, you can open the customers under &quot;Active grants&quot; in &quot;Consultation requests&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDetailWidget</name>
+    <message>
+        <location filename="../../app/views/consultation_detail_widget.py" line="+40"/>
+        <source>查阅人概况</source>
+        <translation>Consulting person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>部门</source>
+        <translation>Department</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>职务</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>联系电话</source>
+        <translation>Contact phone</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>查阅事项</source>
+        <translation>Consultation details</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>查阅目的</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅方式</source>
+        <translation>Consultation mode</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅期限</source>
+        <translation>Consultation period</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>子类</source>
+        <translation>Subcategory</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{n} 天(自单位负责人签批时起算)</source>
+        <translation>{n} days (counted from the Unit head&apos;s signature)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>查阅的客户(共 {n} 户)</source>
+        <translation>Customers to consult ({n} in all)</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationPage</name>
+    <message>
+        <location filename="../../app/views/consultation_page.py" line="+90"/>
+        <source>查阅申请</source>
+        <extracomment>states in which the applicant may still take an application back fewer hours than this left: the time is shown in the warning colour the customer opened from a grant, while it is open (tests and the idle lock look)</extracomment>
+        <translation>Consultation requests</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>查阅他人管户的客户信息须经批准:申请由所涉客户的管户客户经理审核,单位负责人签批后,在期限内只读查阅(制度第13、14条)。</source>
+        <translation>Consulting information on customers managed by others requires approval: the request is reviewed by the responsible account managers of the customers concerned and, once signed off by the Unit head, the records can be consulted read-only within the period (Articles 13 and 14 of the procedures).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>新建申请(&amp;N)…</source>
+        <translation>&amp;New request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>空白申请表(&amp;B)…</source>
+        <translation>&amp;Blank form…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印空白的《数码客户信息查阅申请表》,供手工填写</source>
+        <translation>Print a blank Digital Customer Information Consultation Request Form to fill in by hand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+38"/>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location line="+39"/>
+        <source>所涉档案</source>
+        <translation>Archives concerned</translation>
+    </message>
+    <message>
+        <location line="-38"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提出时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+19"/>
+        <location line="+126"/>
+        <source>我的查阅申请</source>
+        <translation>My consultation requests</translation>
+    </message>
+    <message>
+        <location line="-140"/>
+        <source>您还没有提出过查阅申请。</source>
+        <translation>You have not submitted any consultation requests yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印申请表(&amp;P)…</source>
+        <translation>&amp;Print request form…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回(&amp;W)…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批完成前可撤回;撤回的申请留档备查</source>
+        <translation>A request can be withdrawn until approval is complete; withdrawn requests are kept on file</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>查阅方式</source>
+        <translation>Consultation mode</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>剩余时间</source>
+        <translation>Time remaining</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>生效的查阅授权</source>
+        <translation>Active consultation grants</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>目前没有生效的查阅授权。</source>
+        <translation>There are no active consultation grants at present.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>授权查阅的客户</source>
+        <translation>Customers covered by the grant</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>可查阅的客户:</source>
+        <translation>Customers you may consult:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>打开客户(&amp;C)…</source>
+        <translation>Open &amp;customer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在授权期限内只读查阅所选客户</source>
+        <translation>Consult the selected customer read-only within the grant period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提前结束(&amp;E)…</source>
+        <translation>&amp;End early…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅已完成:结束此授权,此后不能再打开这些客户</source>
+        <translation>Consultation finished: end this grant; these customers can no longer be opened afterwards</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+100"/>
+        <source>授权有效中</source>
+        <translation>Active grants</translation>
+    </message>
+    <message>
+        <location line="-34"/>
+        <source>我的查阅申请({n})</source>
+        <translation>My consultation requests ({n})</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>授权有效中({n})</source>
+        <translation>Active grants ({n})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>待办审批</source>
+        <translation>Pending approvals</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有 {n} 件查阅申请等待您审核或签批,请到{link}中办理。</source>
+        <translation>{n} consultation requests are waiting for your review or sign-off; please handle them in {link}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>他人的查阅申请由您审核或签批时,会出现在{link}中。</source>
+        <translation>Other people&apos;s consultation requests that you review or sign off appear in {link}.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>查阅申请表 {serial}</source>
+        <translation>Consultation request form {serial}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅申请表-{serial}.pdf</source>
+        <translation>Consultation request form-{serial}.pdf</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>空白查阅申请表</source>
+        <translation>Blank consultation request form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅申请表-空白.pdf</source>
+        <translation>Consultation request form-blank.pdf</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>撤回查阅申请</source>
+        <translation>Withdraw consultation request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回查阅申请 {serial} 的原因(将记入申请):</source>
+        <translation>Reason for withdrawing consultation request {serial} (recorded in the request):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>未撤回</source>
+        <translation>Not withdrawn</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>提前结束查阅</source>
+        <translation>End consultation early</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提前结束查阅授权 {serial}:结束后不能再打开其中的客户。
+请填写原因(例如:授信评级已完成):</source>
+        <translation>End consultation grant {serial} early: afterwards its customers can no longer be opened.
+Please enter the reason (e.g. credit rating completed):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>未结束</source>
+        <translation>Not ended</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>查阅授权 {serial} 已结束。</source>
+        <translation>Consultation grant {serial} has ended.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>档案 {no} 为“机密”“绝密”档案,内容存放于保密库,须由保密专管员本人到场开启。</source>
+        <translation>Archive {no} is a &quot;Secret&quot; or &quot;Top secret&quot; archive; its content is kept in the vault and must be opened by a Custodian in person.</translation>
+    </message>
+</context>
+<context>
     <name>CustodianPage</name>
     <message>
         <location filename="../../app/views/first_run_wizard.py" line="+74"/>
@@ -588,7 +1733,7 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>CustomerFormDialog</name>
     <message>
-        <location filename="../../app/views/customer_form_dialog.py" line="+142"/>
+        <location filename="../../app/views/customer_form_dialog.py" line="+150"/>
         <source>自动计算</source>
         <extracomment>the data of a combo&apos;s &quot;(未填)&quot; entry. Never None: PySide6 6.12 drops a reference to None each time an item&apos;s None data is read back (currentData), which in the end crashes the interpreter.</extracomment>
         <translation>Calculated automatically</translation>
@@ -626,10 +1771,15 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>&quot;{label}&quot; can have at most {n} rows.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+116"/>
         <source>新建客户档案</source>
-        <extracomment>what was saved last (None until the first save)</extracomment>
+        <extracomment>what was saved last (None until the first save) modification mode: the request submitted (None until submitted)</extracomment>
         <translation>New customer archive</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提出档案修改 {no}</source>
+        <translation>Propose archive amendment {no}</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -682,12 +1832,42 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Files the archive once it is complete (Completeness 100%); after filing, changes require the Director&apos;s approval</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+14"/>
+        <source>提交审批</source>
+        <translation>Submit for approval</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提交主任签署;批准前档案保持原样(制度第10条)</source>
+        <translation>Submit for the Director&apos;s signature; the archive stays unchanged until approved (Article 10 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>写明修改的原因和依据,例如:客户来柜面告知新的手机号码,已核对身份证件。</source>
+        <translation>State the reason for the change and its basis, e.g. the customer came to the counter with a new mobile number; ID document checked.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改说明和附件</source>
+        <translation>Change note and attachments</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>修改说明</source>
+        <translation>Change note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>附件(证明材料)</source>
+        <translation>Attachments (supporting documents)</translation>
+    </message>
+    <message>
+        <location line="+173"/>
         <source>第 {n} 行:{message}</source>
         <translation>Row {n}: {message}</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>有 {n} 处需要更正,未保存。</source>
         <translation>Not saved: {n} entries need correcting.</translation>
     </message>
@@ -732,7 +1912,38 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Draft saved as archive no. {no} (completeness {p}%).</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+33"/>
+        <source>保密专管员未确认,未提交。</source>
+        <translation>Not confirmed by a Custodian; not submitted.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>有 {n} 处需要更正,未提交。</source>
+        <translation>Not submitted: {n} entries need correcting.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>与现有档案相比没有任何改动,未提交。</source>
+        <translation>Nothing differs from the current archive; not submitted.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>修改申请 {serial} 已提交,须经主任签署同意后才会修改档案;在此之前档案保持原样。</source>
+        <translation>Amendment request {serial} has been submitted. The archive is changed only once the Director signs their approval; until then it stays as it is.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>已提交审批</source>
+        <translation>Submitted for approval</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>表单中已填写的内容尚未保存,确定放弃吗?</source>
         <translation>What you have entered in the form has not been saved. Discard it?</translation>
     </message>
@@ -745,15 +1956,21 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>CustomerViewDialog</name>
     <message>
-        <location filename="../../app/views/customer_view_dialog.py" line="+84"/>
+        <location filename="../../app/views/customer_view_dialog.py" line="+100"/>
+        <location line="+217"/>
         <source>修改</source>
-        <extracomment>the archive was changed here (completed or filed): the catalogue should refresh</extracomment>
+        <extracomment>the grant mode under which the record may only be looked at (consultation.MODES) the archive was changed here (completed or filed): the catalogue should refresh opened under a grant to read only (阅览): no selecting, no copying</extracomment>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-216"/>
         <source>归档</source>
         <translation>File</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>修改记录</source>
+        <translation>Change history</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -766,7 +1983,32 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>The responsible account manager can edit a draft directly; after filing, changes require the Director&apos;s approval</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+2"/>
+        <source>归档后每次经批准的修改:版本、申请人、批准人</source>
+        <translation>Every approved change since filing: version, requester, approver</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>查看申请</source>
+        <translation>View request</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>依据查阅授权 {serial} 查阅({mode}),有效期至 {until}。</source>
+        <translation>Consulting under consultation grant {serial} ({mode}), valid until {until}.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>只可阅览:不能选择、复制或修改档案内容。</source>
+        <translation>View only: the archive content cannot be selected, copied or changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>只读:不能修改档案内容。</source>
+        <translation>Read-only: the archive content cannot be changed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>客户档案 {no}({status})</source>
         <translation>Customer archive {no} ({status})</translation>
     </message>
@@ -861,7 +2103,27 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Remarks</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+16"/>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>提出修改,报主任签署同意后生效(制度第10条)</source>
+        <translation>Propose a change; it takes effect once the Director signs their approval (Article 10 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>修改申请 &lt;a href=&quot;{link}&quot;&gt;{serial}&lt;/a&gt; 正在办理({state},{step})。批准前档案保持下面所示的内容。</source>
+        <translation>Amendment request &lt;a href=&quot;{link}&quot;&gt;{serial}&lt;/a&gt; is in progress ({state}, {step}). Until it is approved, the archive keeps the content shown below.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>已有未办结的修改申请 {serial},请等待审批结果或先撤回。</source>
+        <translation>Amendment request {serial} is still open. Please wait for its outcome or withdraw it first.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
         <source>将档案 {no} 归档?归档后的修改须报主任批准(制度第10条)。</source>
         <translation>File archive {no}? After filing, changes require the Director&apos;s approval (Article 10 of the procedures).</translation>
     </message>
@@ -874,6 +2136,338 @@ The password must therefore be typed by the Custodian personally and must not be
         <location line="+3"/>
         <source>档案 {no} 已归档。</source>
         <translation>Archive {no} has been filed.</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionDialog</name>
+    <message>
+        <location filename="../../app/views/destruction_dialog.py" line="+81"/>
+        <source>档案销毁</source>
+        <extracomment>a request was submitted or carried out (the register page reloads)</extracomment>
+        <translation>Archive destruction</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>申请销毁</source>
+        <translation>Request destruction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+269"/>
+        <source>执行销毁</source>
+        <translation>Carry out destruction</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>下列档案的保管期限已满(按联社保管期限规则计算)。勾选要销毁的档案,为每种载体选择销毁方式,提交主任审批。批准后再执行销毁(制度第18条)。</source>
+        <translation>The retention period of the archives below has expired (under the Union&apos;s retention rules). Tick the archives to destroy, choose a destruction method for each kind of medium and submit for the Director&apos;s approval. Destruction is carried out after approval (Article 18 of the procedures).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>销毁</source>
+        <translation>Destroy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户名称</source>
+        <translation>Customer name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保管期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>到期日</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>载体</source>
+        <translation>Media</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有保管期限已满的档案。</source>
+        <translation>No archives have reached the end of their retention period.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>销毁方式</source>
+        <translation>Destruction method</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{kind}载体</source>
+        <translation>{kind} media</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>说明(可不填),如:保管期满,经核实已无业务往来</source>
+        <translation>Note (optional), e.g. retention period expired; no business relationship remains, verified</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提交销毁申请(&amp;S)</source>
+        <translation>&amp;Submit destruction request</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>经主任批准的销毁申请。按批准的方式销毁载体后,填写执行人和两名监销人,点“执行销毁”删除系统中的档案内容并登记销毁清册。“机密”“绝密”档案须由保密专管员到场确认。此操作不能撤销。</source>
+        <translation>Destruction requests approved by the Director. After destroying the media by the approved methods, enter who carried it out and the two witnesses, then click &quot;Carry out destruction&quot; to delete the archive content from the system and record it in the destruction register. &quot;Secret&quot; and &quot;Top secret&quot; archives require a Custodian to confirm in person. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所涉档案</source>
+        <translation>Archives concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准时间</source>
+        <translation>Approved at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>没有待执行的销毁申请。</source>
+        <translation>No approved destruction requests are waiting to be carried out.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>销毁执行人姓名,多人用顿号分隔</source>
+        <translation>Names of those carrying out the destruction; separate several with &quot;、&quot;</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>执行人</source>
+        <translation>Carried out by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监销人一</source>
+        <translation>First witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>监销人二</source>
+        <translation>Second witness</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行销毁(&amp;E)…</source>
+        <translation>Carry out d&amp;estruction…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>已列入销毁申请 {serial}</source>
+        <translation>Already in destruction request {serial}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>有未办结的申请 {serial}</source>
+        <translation>Request {serial} is still open</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{n} 年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(无)</source>
+        <translation>(None)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(含机密/绝密)</source>
+        <translation>(includes Secret/Top secret)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>已选 {n} 份档案</source>
+        <translation>{n} archives selected</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>销毁申请 {serial} 已提交,共 {n} 份档案,等待主任审批。</source>
+        <translation>Destruction request {serial} has been submitted for {n} archives and is awaiting the Director&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>执行销毁申请 {serial}:{n} 份档案的内容将从系统中永久删除,只保留目录中的销毁记录和销毁清册。此操作不能撤销。
+
+请确认载体已按批准的方式销毁。</source>
+        <translation>Carry out destruction request {serial}: the content of {n} archives will be permanently deleted from the system; only the destruction record in the catalogue and the destruction register will remain. This cannot be undone.
+
+Please confirm that the media have been destroyed by the approved methods.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>销毁“机密”“绝密”档案须由保密专管员到场,开启保密库删除其内容。</source>
+        <translation>Destroying &quot;Secret&quot; and &quot;Top secret&quot; archives requires a Custodian in person to open the vault and delete their content.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>已销毁 {n} 份档案,销毁清册编号 {first}{more}。</source>
+        <translation>{n} archives destroyed; destruction register no. {first}{more}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 等</source>
+        <translation> etc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>数据库整理未能完成(磁盘空间不足?):内容已删除,请释放空间后由系统管理员校验档案。</source>
+        <translation>Database compaction could not be completed (out of disk space?): the content has been deleted. Please free up space and have the system administrator check the archive.</translation>
+    </message>
+</context>
+<context>
+    <name>DestructionRegisterPage</name>
+    <message>
+        <location filename="../../app/views/destruction_register_page.py" line="+45"/>
+        <source>销毁清册永久保存:每份已销毁的档案一行,记载销毁方式、批准人、执行人和监销人(制度第18条)。档案的内容已删除,目录中只保留“已销毁”的记录。</source>
+        <translation>The destruction register is kept permanently: one line for each destroyed archive, recording the destruction method, approver, who carried it out and the witnesses (Article 18 of the procedures). The archive content has been deleted; the catalogue keeps only a &quot;Destroyed&quot; entry.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>清册编号</source>
+        <translation>Register no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>题名</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保管期限</source>
+        <translation>Retention period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>载体及数量</source>
+        <translation>Media and quantity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁方式</source>
+        <translation>Destruction method</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行人/监销人</source>
+        <translation>Carried out by / witnesses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁时间</source>
+        <translation>Destroyed at</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>销毁清册中还没有记录。</source>
+        <translation>The destruction register has no entries yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>申请/执行销毁(&amp;D)…</source>
+        <translation>Request/carry out &amp;destruction…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>打印预览(&amp;P)…</source>
+        <translation>&amp;Print preview…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>年度</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{executors} / {witnesses}</source>
+        <translation>{executors} / {witnesses}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(保密专管员 {name})</source>
+        <translation> (Custodian {name})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{n} 年</source>
+        <translation>{n} years</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>销毁清册</source>
+        <translation>Destruction register</translation>
     </message>
 </context>
 <context>
@@ -928,6 +2522,246 @@ The password must therefore be typed by the Custodian personally and must not be
         <location line="+2"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalProvisionDialog</name>
+    <message>
+        <location filename="../../app/views/external_provision_dialog.py" line="+51"/>
+        <source>对外提供申请</source>
+        <extracomment>the submitted application, once 提交 succeeded</extracomment>
+        <translation>External disclosure request</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>制度第17条:在对外交往与合作中需要提供客户信息资料的,应当事先分别由客户经理、主任批准。只勾选对方确实需要的项目;批准后由申请人生成交付文件。</source>
+        <translation>Article 17 of the procedures: where customer information must be provided in external dealings and cooperation, it must first be approved by the Account manager and then by the Director. Tick only the fields the recipient really needs; once approved, the requester generates the file to be delivered.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>完整的档案编号,如 LY-0101-G-2026-000001</source>
+        <translation>Full archive no., e.g. LY-0101-G-2026-000001</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>提供哪些客户的信息</source>
+        <translation>Customers whose information is provided</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>提供的项目</source>
+        <translation>Fields provided</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>先添加客户,再勾选要提供的项目。</source>
+        <translation>Add the customers first, then tick the fields to provide.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提供哪些项目</source>
+        <translation>Fields to provide</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>例如:涟源市人民法院</source>
+        <translation>e.g. Lianyuan People&apos;s Court</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>对方经办人的姓名</source>
+        <translation>Name of the recipient&apos;s contact person</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>法律条文,或协助查询通知书等文书的名称和文号</source>
+        <translation>Legal provision, or the title and reference number of a document such as a notice of assistance in inquiry</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>接收单位:</source>
+        <translation>Receiving organisation:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人:</source>
+        <translation>Recipient:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用途:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>法律依据:</source>
+        <translation>Legal basis:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交付方式:</source>
+        <translation>Delivery form:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalRegisterModel</name>
+    <message>
+        <location filename="../../app/views/external_register_page.py" line="+48"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收方</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用途</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户(档案编号)</source>
+        <translation>Customers (archive no.)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提供项目</source>
+        <translation>Fields provided</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>交付方式</source>
+        <translation>Delivery form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批</source>
+        <translation>Approvals</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成</source>
+        <translation>Generated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>文件校验值(SHA-256)</source>
+        <translation>File checksum (SHA-256)</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{who} {when}({pages} 页)</source>
+        <translation>{who} {when} ({pages} pages)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>待生成</source>
+        <translation>To be generated</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalRegisterPage</name>
+    <message>
+        <location line="+49"/>
+        <source>新申请…</source>
+        <extracomment>the print preview while it is open (tests look at it)</extracomment>
+        <translation>New request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看申请…</source>
+        <translation>View request…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成交付文件…</source>
+        <translation>Generate delivery file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>对外提供客户信息须事先经客户经理、主任批准(制度第17条)。批准后由申请人生成交付文件,每份申请只生成一次,文件的校验值记入本登记。</source>
+        <translation>Providing customer information externally requires prior approval by the Account manager and the Director (Article 17 of the procedures). Once approved, the requester generates the delivery file; each request produces one file only, and its checksum is recorded in this register.</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>对外提供申请 {serial} 已提交,等待客户经理、主任审批。</source>
+        <translation>External disclosure request {serial} has been submitted and is awaiting approval by the Account manager and the Director.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>保存交付文件</source>
+        <translation>Save delivery file</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>交付文件已生成并记入对外提供登记:
+{path}
+共 {pages} 页,SHA-256:{digest}</source>
+        <translation>The delivery file has been generated and recorded in the external disclosure register:
+{path}
+{pages} pages, SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>对外提供 {serial}</source>
+        <translation>External disclosure {serial}</translation>
     </message>
 </context>
 <context>
@@ -1044,7 +2878,7 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home_page.py" line="+39"/>
+        <location filename="../../app/views/home_page.py" line="+42"/>
         <source>角色:</source>
         <translation>Roles:</translation>
     </message>
@@ -1072,8 +2906,9 @@ The password must therefore be typed by the Custodian personally and must not be
 · Press Ctrl+L to lock the screen whenever you leave your desk.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+33"/>
         <source>{name},您好</source>
+        <extracomment>administrators only: the backup reminder (shown when the last backup is too old)</extracomment>
         <translation>Hello, {name}</translation>
     </message>
     <message>
@@ -1082,7 +2917,7 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>{name} (branch code {code})</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>这是您第一次登录本系统。</source>
         <translation>This is your first login to this system.</translation>
     </message>
@@ -1090,6 +2925,16 @@ The password must therefore be typed by the Custodian personally and must not be
         <location line="+4"/>
         <source>{time}(如不是您本人登录,请立即修改密码并报告客户服务管理部主管)</source>
         <translation>{time} (if this was not you, change your password at once and inform the Head of customer service management)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>⚠ 本档案尚未备份。请从“系统 → 备份档案…”立即备份。</source>
+        <translation>⚠ This archive has never been backed up. Please back it up now from &quot;System → Back up archive…&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ 上次备份在 {time},已超过 {days} 天。请从“系统 → 备份档案…”备份。</source>
+        <translation>⚠ The last backup was at {time}, more than {days} days ago. Please back up from &quot;System → Back up archive…&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +3190,323 @@ The password must therefore be typed by the Custodian personally and must not be
     </message>
 </context>
 <context>
+    <name>IncidentReportDialog</name>
+    <message>
+        <location filename="../../app/views/incident_report_dialog.py" line="+38"/>
+        <source>报告客户信息泄露</source>
+        <translation>Report a customer information disclosure</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>发现客户信息已经泄露或者可能泄露时,应立即采取补救措施并报告客户服务管理部主管(制度第20条)。提交后主管立即收到此报告。
+请用档案编号指明所涉客户,不要填写客户姓名、证件号码等信息。</source>
+        <translation>If customer information has been or may have been disclosed, take remedial action at once and report to the Head of customer service management (Article 20 of the procedures). The Head receives this report as soon as it is submitted.
+Identify the customers concerned by archive no.; do not enter customer names, ID numbers or similar information.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>发生了什么:在何处、涉及哪些资料</source>
+        <translation>What happened: where, and which materials are involved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>如:纸质资料遗失、误发短信、电话中泄露</source>
+        <translation>e.g. paper documents lost, text message sent to the wrong person, disclosed over the phone</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案编号,多个用顿号分隔;不清楚可不填</source>
+        <translation>Archive numbers, separated by &quot;、&quot;; leave blank if unknown</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已经采取的补救措施,如:已收回资料、已通知客户</source>
+        <translation>Remedial action already taken, e.g. documents recovered, customer informed</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>发现时间</source>
+        <translation>Discovered at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发生了什么</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>泄露途径</source>
+        <translation>How it was disclosed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所涉档案编号</source>
+        <translation>Archive numbers concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已采取的补救措施</source>
+        <translation>Remedial action taken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>立即报告</source>
+        <translation>Report now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>已报告,事件编号 {serial}。客户服务管理部主管已收到此报告。</source>
+        <translation>Reported as incident {serial}. The Head of customer service management has received the report.</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location filename="../../app/views/incidents_page.py" line="+58"/>
+        <source>发现客户信息已经泄露或者可能泄露时,应立即采取补救措施并报告(制度第20条)。</source>
+        <translation>If customer information has been or may have been disclosed, take remedial action at once and report it (Article 20 of the procedures).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>收到的泄露事件报告。请立即处理,记录处理情况,处理完毕后写明结论结案。</source>
+        <translation>Disclosure incident reports received. Handle them at once, record what was done, and close each one with a written conclusion.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>报告泄露(&amp;R)…</source>
+        <translation>&amp;Report a disclosure…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>处理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>事件编号</source>
+        <translation>Incident no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报告人</source>
+        <translation>Reported by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报告时间</source>
+        <translation>Reported at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发现时间</source>
+        <translation>Discovered at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>情况</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>没有事件报告。</source>
+        <translation>No incident reports.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>处理情况:做了什么、结果如何</source>
+        <translation>Handling: what was done and with what result</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>记录处理情况</source>
+        <translation>Record handling</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>结论:是否造成泄露、原因、整改措施</source>
+        <translation>Conclusion: whether information was disclosed, the cause, corrective measures</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>结案</source>
+        <translation>Close incident</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>泄露事件:{n} 件处理中</source>
+        <translation>Disclosure incidents: {n} open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>泄露事件</source>
+        <translation>Disclosure incidents</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>我报告的泄露事件</source>
+        <translation>Disclosure incidents I reported</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (新)</source>
+        <translation> (new)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>&lt;p style=&apos;color:#555&apos;&gt;选择左侧的事件查看详情。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#555&apos;&gt;Select an incident on the left to see its details.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;报告人:&lt;/b&gt;{who}&#x3000;&lt;b&gt;报告时间:&lt;/b&gt;{at}&lt;br/&gt;&lt;b&gt;发现时间:&lt;/b&gt;{found}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Reported by:&lt;/b&gt; {who}&#x3000;&lt;b&gt;Reported at:&lt;/b&gt; {at}&lt;br/&gt;&lt;b&gt;Discovered at:&lt;/b&gt; {found}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt;p&gt;&lt;b&gt;发生了什么&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;What happened&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;泄露途径&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;How it was disclosed&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;所涉档案&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Archives concerned&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;p&gt;&lt;b&gt;已采取的补救措施&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Remedial action taken&lt;/b&gt;&lt;br/&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;&lt;b&gt;处理情况&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Handling&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;p style=&apos;color:#555&apos;&gt;尚无处理记录。&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#555&apos;&gt;No handling recorded yet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;p&gt;&lt;b&gt;结论&lt;/b&gt;({who},{at})&lt;br/&gt;{text}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Conclusion&lt;/b&gt; ({who}, {at})&lt;br/&gt;{text}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>事件 {serial} 结案后不能再记录处理情况。确认结案?</source>
+        <translation>Once incident {serial} is closed, no further handling can be recorded. Close it?</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrintDialog</name>
+    <message>
+        <location filename="../../app/views/label_print_dialog.py" line="+49"/>
+        <source>打印档案标签</source>
+        <extracomment>the last sheet made (None until previewed)</extracomment>
+        <translation>Print archive labels</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>按档案编号</source>
+        <translation>By archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>整个档案柜的全部载体</source>
+        <translation>All media in a whole cabinet</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>每行一个档案编号,可扫描或粘贴</source>
+        <translation>One archive no. per line; scan or paste them</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>柜号,例如 A1</source>
+        <translation>Cabinet no., e.g. A1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>柜号</source>
+        <translation>Cabinet no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> 枚</source>
+        <translation> labels</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>标签纸为 A4 每张 14 枚(2 列 × 7 行)。标签只印档案编号、类别、密级标识、载体和存放位置,不印客户信息。</source>
+        <translation>Label sheets are A4 with 14 labels each (2 columns × 7 rows). Labels show only the archive no., category, classification mark, medium and storage location, never customer information.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>第一张已用</source>
+        <translation>Already used on first sheet</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>预览并打印(&amp;P)…</source>
+        <translation>&amp;Preview and print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>档案标签({n} 枚)</source>
+        <translation>Archive labels ({n})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案标签.pdf</source>
+        <translation>Archive labels.pdf</translation>
+    </message>
+</context>
+<context>
     <name>LockDialog</name>
     <message>
         <location filename="../../app/views/lock_dialog.py" line="+57"/>
@@ -1471,9 +3633,9 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="+81"/>
+        <location filename="../../app/views/main_window.py" line="+110"/>
         <source>首页</source>
-        <extracomment>the largest default size; smaller screens get what they have</extracomment>
+        <extracomment>the largest default size; smaller screens get what they have how often the approvals entry counts what waits (one cheap query)</extracomment>
         <translation>Home</translation>
     </message>
     <message>
@@ -1507,7 +3669,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Information update requests, archive amendments, consultation requests, copy and extract requests, external disclosure requests and destruction requests awaiting your approval or signature.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+10"/>
         <source>查阅申请</source>
         <translation>Consultation requests</translation>
     </message>
@@ -1522,7 +3684,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Submit a consultation request stating what is to be consulted, the purpose, the reason and who will consult it. After review by the Account manager and signature by the Unit head, consult the records within the validity period. Print the Digital Customer Information Consultation Request Form.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>登记簿</source>
         <translation>Registers</translation>
     </message>
@@ -1537,7 +3699,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Archive check-out and return register and reconciliation of records with holdings; register of receipt, dispatch, transfer and removal from the premises.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>年度检查</source>
         <translation>Annual inspection</translation>
     </message>
@@ -1563,8 +3725,8 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。在此功能提供之前,请立即采取补救措施,并当面或书面报告客户服务管理部主管。</source>
-        <translation>When customer information has been or may have been disclosed, report it here and record the remedial action and the outcome. Until this function is available, take remedial action at once and report to the Head of customer service management in person or in writing.</translation>
+        <source>发现客户信息已经泄露或者可能泄露时,在此报告并记录补救措施和处理结果。</source>
+        <translation>If customer information has been or may have been disclosed, report it here and record the remedial action and the outcome.</translation>
     </message>
     <message>
         <location line="+9"/>
@@ -1607,7 +3769,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Archive: {path}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>锁定(&amp;L)</source>
         <translation>&amp;Lock</translation>
     </message>
@@ -1628,6 +3790,11 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>备份档案(&amp;B)…</source>
+        <translation>&amp;Back up archive…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
@@ -1642,12 +3809,37 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Common tasks</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+13"/>
+        <source>报告泄露</source>
+        <translation>Report a disclosure</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>发现客户信息已经泄露或者可能泄露时,立即报告客户服务管理部主管(第20条)</source>
+        <translation>If customer information has been or may have been disclosed, report it at once to the Head of customer service management (Article 20)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>已报告泄露事件 {serial}。</source>
+        <translation>Disclosure incident {serial} has been reported.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>密码已修改。</source>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+61"/>
+        <source>我的申请</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>待办审批 ({n})</source>
+        <translation>Pending approvals ({n})</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>用户:{name}({login})</source>
         <translation>User: {name} ({login})</translation>
     </message>
@@ -1655,6 +3847,904 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <location line="+2"/>
         <source>角色:{roles}</source>
         <translation>Roles: {roles}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../app/views/pdf_preview_dialog.py" line="+82"/>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>共 %n 页</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>缩放:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>第 %1 页</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationDialog</name>
+    <message>
+        <location filename="../../app/views/reconciliation_dialog.py" line="+81"/>
+        <source>帐实核对</source>
+        <extracomment>a tint per kind of difference; the kind is always written out in its own column too the last comparison shown (None until 核对, or after the lines changed) the saved, signed stock-take (None until saved)</extracomment>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>留空:全部</source>
+        <translation>Leave blank: all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>留空:整柜</source>
+        <translation>Leave blank: whole cabinet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对范围柜号</source>
+        <translation>Cabinet no. to reconcile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对范围盒号</source>
+        <translation>Box no. to reconcile</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>清点位置柜号</source>
+        <translation>Cabinet no. being counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清点位置盒号</source>
+        <translation>Box no. being counted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>核对范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+7"/>
+        <source>柜</source>
+        <translation>Cabinet</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+7"/>
+        <source>盒</source>
+        <translation>Box</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>清点位置(新录入的编号记在此位置)</source>
+        <translation>Counting location (newly entered numbers are recorded at this location)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>扫描档案标签条码,或输入档案编号后按回车</source>
+        <translation>Scan the barcode on the archive label, or type the archive no. and press Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+23"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>序号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>清点位置</source>
+        <translation>Counting location</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>删除所选行</source>
+        <translation>Delete selected lines</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已录入</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+180"/>
+        <source>录入完毕后按“核对”查看差异。</source>
+        <translation>When all entries are made, click &quot;Reconcile&quot; to see the differences.</translation>
+    </message>
+    <message>
+        <location line="-174"/>
+        <source>差异类别</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>载体</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记位置</source>
+        <translation>Registered location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实际位置</source>
+        <translation>Actual location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>核对结果</source>
+        <translation>Reconciliation result</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>由核对人本人输入</source>
+        <translation>To be typed by the checker personally</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对人密码</source>
+        <translation>Checker&apos;s password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>核对(&amp;C)</source>
+        <translation>&amp;Reconcile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保存并签名(&amp;S)</source>
+        <translation>&amp;Save and sign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印报告(&amp;P)…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>核对人 {name} 的密码</source>
+        <translation>Password of checker {name}</translation>
+    </message>
+    <message>
+        <location line="+87"/>
+        <source>(按核对范围)</source>
+        <translation> (within the scope)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>共 {n} 条</source>
+        <translation>{n} entries</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>缺失(应在架未找到)</source>
+        <translation>Missing (should be on the shelf, not found)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在架但登记为借出</source>
+        <translation>On the shelf but registered as checked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无此档案</source>
+        <translation>No such archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>存放位置不符</source>
+        <translation>Wrong storage location</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>核对范围:{scope}。登记在架 {expected},实点 {found},相符 {matched};缺失 {missing},在架但登记为借出 {checked_out},无此档案 {unknown},存放位置不符 {misplaced};借出未还 {out}。</source>
+        <translation>Scope: {scope}. Registered on the shelf {expected}, counted {found}, matching {matched}; missing {missing}, on the shelf but registered as checked out {checked_out}, no such archive {unknown}, wrong storage location {misplaced}; checked out and not returned {out}.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>重复录入 {n} 条(不计为差异)。</source>
+        <translation>{n} duplicate entries (not counted as differences).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>✔ 帐实相符,未发现差异。</source>
+        <translation>✔ Records match holdings; no differences found.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>✘ 帐实不符:共 {n} 处差异,见下表。</source>
+        <translation>✘ Records do not match holdings: {n} differences, see the table below.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>还没有录入任何档案编号。请扫描或输入在架档案的编号后再保存。</source>
+        <translation>No archive numbers have been entered yet. Scan or type the numbers of the archives on the shelf before saving.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请核对人本人输入密码,以签名确认核对结果。</source>
+        <translation>The checker must type their own password to sign and confirm the reconciliation result.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>已保存并签名:{serial},{when},签名指纹 {fingerprint}。</source>
+        <translation>Saved and signed: {serial}, {when}, signature fingerprint {fingerprint}.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>帐实核对报告 {serial}</source>
+        <translation>Reconciliation report {serial}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帐实核对报告-{serial}.pdf</source>
+        <translation>Reconciliation report-{serial}.pdf</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>已录入 {n} 条尚未保存。关闭将放弃这些录入,确定关闭吗?</source>
+        <translation>{n} entries have not been saved. Closing discards them. Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>ReconciliationPage</name>
+    <message>
+        <location filename="../../app/views/reconciliation_page.py" line="+38"/>
+        <source>帐实核对</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>逐柜清点在架的纸质档案和磁盘,与出入登记和存放位置核对,使信息帐实相符(制度第12条)。核对结果由核对人签名保存,年度检查时查阅。</source>
+        <translation>Count the paper archives and disks on the shelves cabinet by cabinet and check them against the check-out register and the storage locations, so that records match holdings (Article 12 of the procedures). The result is saved with the checker&apos;s signature and reviewed at the annual inspection.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>核对编号</source>
+        <translation>Reconciliation no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对时间</source>
+        <translation>Reconciled at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对人</source>
+        <translation>Checker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>核对范围</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实点</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在架但登记为借出</source>
+        <translation>On shelf but checked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无此档案</source>
+        <translation>No such archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>位置不符</source>
+        <translation>Wrong location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>还没有帐实核对记录。</source>
+        <translation>No reconciliations recorded yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>新建帐实核对(&amp;N)…</source>
+        <translation>&amp;New reconciliation…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>打印报告(&amp;P)…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新列表(&amp;R)</source>
+        <translation>&amp;Refresh list</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>签名无效(结果可能被改动)</source>
+        <translation>Signature invalid (the result may have been altered)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>帐实核对报告 {serial}</source>
+        <translation>Reconciliation report {serial}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帐实核对报告-{serial}.pdf</source>
+        <translation>Reconciliation report-{serial}.pdf</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistoryDialog</name>
+    <message>
+        <location filename="../../app/views/record_history_dialog.py" line="+54"/>
+        <source>档案 {no} 的修改记录</source>
+        <translation>Change history of archive {no}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行时间</source>
+        <translation>Carried out at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>批准人</source>
+        <translation>Approved by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>此档案归档后尚无经审批的修改。建档时的内容为第 1 版。</source>
+        <translation>No approved changes have been made to this archive since it was filed. The content at creation is version 1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>所选版本的修改内容</source>
+        <translation>Changes in the selected version</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>无签名记录</source>
+        <translation>No signature recorded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✔ 签名有效</source>
+        <translation>✔ Signature valid</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✘ 签名无效</source>
+        <translation>✘ Signature invalid</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>第 {v} 版</source>
+        <translation>Version {v}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>第 {v} 版的修改内容(申请 {serial})</source>
+        <translation>Changes in version {v} (request {serial})</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../app/views/checkout_register_page.py" line="-213"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>载体</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>存放位置</source>
+        <translation>Storage location</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借用人</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>应还日期</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借出时间</source>
+        <translation>Checked out at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借用事由</source>
+        <translation>Reason for borrowing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅授权</source>
+        <translation>Consultation grant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归还时间</source>
+        <translation>Returned at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>接收人</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归还状况</source>
+        <translation>Condition on return</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>逾期 {n} 天</source>
+        <translation>{n} days overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>借出中</source>
+        <translation>Checked out</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>逾期 {n} 天归还</source>
+        <translation>Returned {n} days late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺页缺件</source>
+        <translation>Pages or items missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+</context>
+<context>
+    <name>RegistersPage</name>
+    <message>
+        <location filename="../../app/views/registers_page.py" line="+84"/>
+        <source>您没有可查看的登记簿。</source>
+        <translation>There are no registers you may view.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>出入登记</source>
+        <extracomment>the tab titles, for lupdate (the tabs are created from data)</extracomment>
+        <translation>Check-out register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帐实核对</source>
+        <translation>Reconciliation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收发传递登记</source>
+        <translation>Transfer register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对外提供登记</source>
+        <translation>External disclosure register</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁清册</source>
+        <translation>Destruction register</translation>
+    </message>
+</context>
+<context>
+    <name>RequestListModel</name>
+    <message>
+        <location filename="../../app/views/approvals_page.py" line="-138"/>
+        <source>等待您审批</source>
+        <extracomment>the actions that decide a step of some procedure (the area&apos;s inbox is for these) the actions that make a request (the area&apos;s 我的申请 is for these)</extracomment>
+        <translation>Awaiting your approval</translation>
+    </message>
+</context>
+<context>
+    <name>RequestViewDialog</name>
+    <message>
+        <location filename="../../app/views/request_view_dialog.py" line="-44"/>
+        <source>此申请涉及“机密”“绝密”档案,内容存放于保密库,须由保密专管员本人到场开启。</source>
+        <extracomment>states shown with a colour beside their word (the word says it; the colour helps)</extracomment>
+        <translation>This request concerns &quot;Secret&quot; or &quot;Top secret&quot; archives; their content is kept in the vault and must be opened by a Custodian in person.</translation>
+    </message>
+    <message>
+        <location line="+88"/>
+        <source>申请编号</source>
+        <extracomment>something was decided, withdrawn or refreshed here: lists should reload</extracomment>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>下一步</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请人</source>
+        <translation>Requester</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提出时间</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>所涉档案</source>
+        <translation>Archives concerned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关联申请</source>
+        <translation>Related request</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>按档案现在的内容重新计算此申请的修改前后对照</source>
+        <translation>Recalculate this request&apos;s before-and-after comparison from the archive&apos;s current content</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>查看附件(&amp;V)</source>
+        <translation>&amp;View attachment</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>步骤</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密钥指纹</source>
+        <translation>Key fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签名</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>同意(&amp;Y)…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意(&amp;N)…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回(&amp;W)…</source>
+        <translation>&amp;Withdraw…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{kind} {serial}</source>
+        <translation>{kind} {serial}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+133"/>
+        <source>{name}({login})</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <location line="-125"/>
+        <source>依据 {serial}</source>
+        <translation>Based on {serial}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已转为 {serials}</source>
+        <translation>Converted into {serials}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>✘ 签名无效:此申请或其审批意见在签署后被改动过,不能作为依据。请立即报告检查人员。</source>
+        <translation>✘ Signature invalid: this request or its decisions were altered after signing and cannot be relied on. Report this to an Inspector at once.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ 档案已有变动,须由客户经理刷新:请按档案现在的内容刷新此申请后再报批。</source>
+        <translation>⚠ The archive has changed and the account manager must refresh this request: refresh it from the archive&apos;s current content before submitting it for approval.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>⚠ 档案已有变动,须由客户经理刷新后才能同意。</source>
+        <translation>⚠ The archive has changed; the account manager must refresh this request before it can be approved.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>申请说明:{note}</source>
+        <translation>Request note: {note}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>撤回/结束原因:{reason}</source>
+        <translation>Reason for withdrawal/ending: {reason}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>修改内容(共 {n} 项)</source>
+        <translation>Changes ({n} fields)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>申请更新的信息(共 {n} 项)</source>
+        <translation>Information to be updated ({n} fields)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>附件({n})</source>
+        <translation>Attachments ({n})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}({kind},{size})</source>
+        <translation>{name} ({kind}, {size})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name}
+SHA-256:{digest}</source>
+        <translation>{name}
+SHA-256: {digest}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>(无附件)</source>
+        <translation>(No attachments)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>审批记录({n})</source>
+        <translation>Approval record ({n})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>可由{names}本人到场签署。</source>
+        <translation>Can be signed by {names} in person.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>档案已有变动,须由客户经理刷新后才能同意;仍可不同意。</source>
+        <translation>The archive has changed; the account manager must refresh this request before it can be approved. It can still be rejected.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>✔ 签名有效</source>
+        <translation>✔ Signature valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>✘ 签名无效</source>
+        <translation>✘ Signature invalid</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>签名与申请内容或审批意见不符:记录可能被改动</source>
+        <translation>The signature does not match the request content or the decision: the record may have been altered</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>尚无审批意见</source>
+        <translation>No decisions yet</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>已签署“{decision}”。申请 {serial} 现为“{state}”。
+签署人密钥指纹 {fingerprint}</source>
+        <translation>Signed &quot;{decision}&quot;. Request {serial} is now &quot;{state}&quot;.
+Signer&apos;s key fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>撤回申请</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回申请 {serial} 的原因(将记入申请):</source>
+        <translation>Reason for withdrawing request {serial} (recorded in the request):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>未撤回</source>
+        <translation>Not withdrawn</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>已按档案现在的内容刷新申请 {serial},可以继续审批。</source>
+        <translation>Request {serial} has been refreshed from the archive&apos;s current content; approval can continue.</translation>
     </message>
 </context>
 <context>
@@ -1699,6 +4789,568 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <location line="+16"/>
         <source>两次输入的密码不一致,请重新输入。</source>
         <translation>The two passwords do not match. Please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../app/views/signing_dialog.py" line="+84"/>
+        <source>签署审批 {serial}</source>
+        <extracomment>how many changed items the summary names before &quot;等&quot; the signed decision (None until signed) the request changed meanwhile (decided by someone else, record changed): look again</extracomment>
+        <translation>Sign approval {serial}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{kind} {serial}</source>
+        <translation>{kind} {serial}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>请选择签署人</source>
+        <translation>Please choose the signer</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}({login})</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>目前没有可以签署此步骤的人员。</source>
+        <translation>No one can sign this step at present.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>由签署人本人输入,他人请回避</source>
+        <translation>To be typed by the signer; others please look away</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>同意(&amp;Y)</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意(&amp;N)</source>
+        <translation>&amp;Reject</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>签署人</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>签署</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>签署即以签署人本人的密钥对上述内容和审批意见作电子签名;当前登录的用户保持不变。</source>
+        <translation>Signing applies an electronic signature with the signer&apos;s own key to the content above and the decision; the logged-in user stays the same.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>所涉档案:{subject}</source>
+        <translation>Archives concerned: {subject}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请人:{name}</source>
+        <translation>Requester: {name}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当前步骤:{step}</source>
+        <translation>Current step: {step}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{items} 等</source>
+        <translation>{items} etc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>涉及 {n} 项:{items}</source>
+        <translation>{n} fields: {items}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>附件 {n} 个</source>
+        <translation>{n} attachments</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>理由 *</source>
+        <translation>Reason *</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+34"/>
+        <source>不同意时须填写理由,申请人将看到此理由。</source>
+        <translation>A reason is required when rejecting; the requester will see it.</translation>
+    </message>
+    <message>
+        <location line="-32"/>
+        <source>意见</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>可选;最多 {n} 字。</source>
+        <translation>Optional; at most {n} characters.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>请选择签署人。</source>
+        <translation>Please choose the signer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请由签署人本人输入密码。</source>
+        <translation>The signer must type their own password.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>保密专管员已到场确认,请签署人重新输入密码签署。</source>
+        <translation>The Custodian has confirmed in person; the signer must now type their password again to sign.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>未签署</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>此申请涉及“机密”“绝密”档案,内容存放于保密库,须由保密专管员本人到场开启。</source>
+        <translation>This request concerns &quot;Secret&quot; or &quot;Top secret&quot; archives; their content is kept in the vault and must be opened by a Custodian in person.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <location filename="../../app/views/transfer_dialog.py" line="+66"/>
+        <source>登记收发传递</source>
+        <extracomment>the line as the workflow recorded it, once 确定 succeeded</extracomment>
+        <translation>Register transfer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登记归还</source>
+        <translation>Register return</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>例如:贷款档案原件 1 卷、客户资料光盘 1 张</source>
+        <translation>e.g. 1 volume of original loan files, 1 customer data disc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>涉及客户档案时填写完整的档案编号(可不填)</source>
+        <translation>Full archive no. if a customer archive is involved (optional)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查找载体</source>
+        <translation>Find media</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+54"/>
+        <source>(不涉及档案载体)</source>
+        <translation>(No archive medium involved)</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <source>(请选择)</source>
+        <translation>(Please choose)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>例如:密封袋封装、专人专车、全程随身携带、不在途中停留</source>
+        <translation>e.g. sealed envelope, dedicated person and vehicle, kept on the person throughout, no stops on the way</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>须归还,预计归还时间:</source>
+        <translation>Must be returned; expected return:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>方式:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>传递的文件或载体:</source>
+        <translation>Documents or media transferred:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号:</source>
+        <translation>Archive no.:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案载体:</source>
+        <translation>Archive medium:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指定负责人:</source>
+        <translation>Person responsible:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从何处:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送往何处:</source>
+        <translation>To:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安全措施:</source>
+        <translation>Security measures:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送出时间:</source>
+        <translation>Sent at:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>制度第17条:收发、传递和外出携带,有指定人员负责,并采取必要的安全措施。外出携带须填写预计归还时间;逾期未归还的,负责人在首页和待办中会看到提醒。</source>
+        <translation>Article 17 of the procedures: receipt, dispatch, transfer and removal from the premises are the responsibility of a designated person, with the necessary security measures. Removal from the premises requires an expected return time; if an item is overdue, the person responsible is reminded on the home page and in pending tasks.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>{kind}:{item}
+负责人:{person}
+{origin} → {destination}
+送出:{out}</source>
+        <translation>{kind}: {item}
+Person responsible: {person}
+{origin} → {destination}
+Sent: {out}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>例如:原件完好、封袋未拆</source>
+        <translation>e.g. originals intact, envelope unopened</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>预计归还:</source>
+        <translation>Expected return:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归还时间:</source>
+        <translation>Returned at:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>归还说明:</source>
+        <translation>Return notes:</translation>
+    </message>
+</context>
+<context>
+    <name>TransferRegisterPage</name>
+    <message>
+        <location filename="../../app/views/transfer_register_page.py" line="+140"/>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未归还</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未归还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>登记…</source>
+        <translation>Register…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记归还…</source>
+        <translation>Register return…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>显示:</source>
+        <translation>Show:</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>⚠ 逾期未归还 {n} 项</source>
+        <translation>⚠ {n} items overdue</translation>
+    </message>
+</context>
+<context>
+    <name>TransferTableModel</name>
+    <message>
+        <location line="-159"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>方式</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>传递的文件或载体</source>
+        <translation>Documents or media transferred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案载体</source>
+        <translation>Archive medium</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>指定负责人</source>
+        <translation>Person responsible</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从何处</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送往何处</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>安全措施</source>
+        <translation>Security measures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>送出时间</source>
+        <translation>Sent at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预计归还</source>
+        <translation>Expected return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>实际归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记人</source>
+        <translation>Registered by</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateSubmissionDialog</name>
+    <message>
+        <location filename="../../app/views/update_submission_dialog.py" line="+84"/>
+        <source>提交信息更新 {no}</source>
+        <extracomment>the request made (None until submitted)</extracomment>
+        <translation>Submit information update {no}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>档案 {no}({category} · {subtype}),管户客户经理 {manager}。申请提交该客户经理受理;受理后转为档案修改申请,经主任签署后生效。</source>
+        <translation>Archive {no} ({category} · {subtype}), responsible account manager {manager}. The request goes to this account manager, who turns it into an archive amendment request once accepted; it takes effect after the Director signs.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>您看不到档案的现有内容,只需填写需要更新的项目和新内容。</source>
+        <translation>You cannot see the archive&apos;s current content; just enter the fields to update and their new content.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>项目 *</source>
+        <translation>Field *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>新内容 *</source>
+        <translation>New content *</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>提示</source>
+        <translation>Hint</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>添加一项(&amp;D)</source>
+        <translation>A&amp;dd a field</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除此项</source>
+        <translation>Delete this field</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>需要更新的信息</source>
+        <translation>Information to update</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>信息变更的情况和来源,例如:客户来柜面告知新的手机号码。</source>
+        <translation>What changed and where the information came from, e.g. the customer came to the counter with a new mobile number.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>说明 *</source>
+        <translation>Explanation *</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>请选择项目</source>
+        <translation>Please choose a field</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>请选择</source>
+        <translation>Please choose</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>例:2024-01-05</source>
+        <translation>e.g. 2024-01-05</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>可填多项,以“、”分隔:{options}</source>
+        <translation>Several may be entered, separated by &quot;、&quot;: {options}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>先选择项目</source>
+        <translation>Choose a field first</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>请选择项目。</source>
+        <translation>Please choose a field.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>此项已在第 {n} 行填写。</source>
+        <translation>This field is already filled in on row {n}.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>有 {n} 处需要更正,未提交。</source>
+        <translation>Not submitted: {n} entries need correcting.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>请至少选择一项需要更新的信息并填写新内容。</source>
+        <translation>Please choose at least one field to update and enter its new content.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>请说明信息变更的情况和来源。</source>
+        <translation>Please explain what changed and where the information came from.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+15"/>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>此客户为“机密”“绝密”档案,所报信息须存入保密库,须由保密专管员本人到场。</source>
+        <translation>This customer&apos;s archive is &quot;Secret&quot; or &quot;Top secret&quot;; the information submitted must be stored in the vault, so a Custodian must be present in person.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>信息更新申请 {serial} 已提交,由管户客户经理 {manager} 受理。</source>
+        <translation>Information update request {serial} has been submitted and will be handled by responsible account manager {manager}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
     </message>
 </context>
 <context>
@@ -1941,7 +5593,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../app/views/labels.py" line="+22"/>
+        <location filename="../../app/views/labels.py" line="+25"/>
         <source>客户信息档案系统</source>
         <translation>Customer Information Archive</translation>
     </message>
@@ -2033,11 +5685,12 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+85"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-84"/>
         <source>在册</source>
         <translation>Filed</translation>
     </message>
@@ -2053,11 +5706,12 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+113"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-112"/>
         <source>磁盘</source>
         <translation>Disk</translation>
     </message>
@@ -2085,6 +5739,16 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <location line="+1"/>
         <source>校验档案完整性</source>
         <translation>Archive integrity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份档案</source>
+        <translation>Archive backed up</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>从备份恢复</source>
+        <translation>Restored from backup</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2187,7 +5851,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Audit chain checked</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>批量导入客户档案</source>
         <translation>Customer archives imported in bulk</translation>
     </message>
@@ -2197,7 +5861,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Own customer archives exported</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-7"/>
         <source>建立客户档案</source>
         <translation>Customer archive created</translation>
     </message>
@@ -2227,6 +5891,388 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Archive catalogue searched</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>查看档案修改记录</source>
+        <translation>Archive change history viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交申请</source>
+        <translation>Request submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批同意</source>
+        <translation>Request approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批同意(终审)</source>
+        <translation>Request approved (final)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审批驳回</source>
+        <translation>Request rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>撤回申请</source>
+        <translation>Request withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按最新档案刷新申请</source>
+        <translation>Request refreshed from current archive</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>执行并备案</source>
+        <translation>Carried out and filed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>授权到期</source>
+        <translation>Grant expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提前结束授权</source>
+        <translation>Grant ended early</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看申请</source>
+        <translation>Request viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看申请附件</source>
+        <translation>Request attachment viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁客户档案</source>
+        <translation>Customer archive destroyed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>清理数据库空闲页</source>
+        <translation>Database free pages cleared</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>删除迁移前副本</source>
+        <translation>Pre-migration copy deleted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印销毁清册</source>
+        <translation>Destruction register printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>报告泄露事件</source>
+        <translation>Disclosure incident reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看泄露事件</source>
+        <translation>Disclosure incident viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>记录泄露事件处理</source>
+        <translation>Incident handling recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>泄露事件结案</source>
+        <translation>Disclosure incident closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记收发传递</source>
+        <translation>Transfer registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记收发传递归还</source>
+        <translation>Transfer return registered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>生成对外提供文件</source>
+        <translation>External disclosure file generated</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>输出对外提供文件</source>
+        <translation>External disclosure file output</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记借出档案载体</source>
+        <translation>Archive medium checked out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>登记归还档案载体</source>
+        <translation>Archive medium checked in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印档案标签</source>
+        <translation>Archive labels printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>帐实核对</source>
+        <translation>Reconciliation recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印帐实核对报告</source>
+        <translation>Reconciliation report printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印查阅申请表</source>
+        <translation>Consultation request form printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印空白查阅申请表</source>
+        <translation>Blank consultation request form printed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>档案修改申请</source>
+        <extracomment>the approval engine&apos;s words (app.workflows.approvals and the procedures): request kinds, states, steps, what remains, decisions, attachment types, empty values</extracomment>
+        <translation>Archive amendment request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅申请</source>
+        <translation>Consultation request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>对外提供申请</source>
+        <translation>External disclosure request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>销毁申请</source>
+        <translation>Destruction request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>信息更新申请</source>
+        <translation>Information update request</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>审批中</source>
+        <translation>Under approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已撤回</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已执行</source>
+        <translation>Carried out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已结束</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任审批</source>
+        <translation>Director&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户经理审核</source>
+        <translation>Account manager&apos;s review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>单位负责人签批</source>
+        <translation>Unit head&apos;s sign-off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户经理审批</source>
+        <translation>Account manager&apos;s approval</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管户客户经理受理</source>
+        <translation>Acceptance by responsible account manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待提交</source>
+        <translation>To be submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待执行</source>
+        <translation>To be carried out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>同意</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不同意</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JPEG 图片</source>
+        <translation>JPEG image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG 图片</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(空)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>阅览</source>
+        <extracomment>the registers&apos; words: consultation modes (app.workflows.consultation), delivery forms (app.workflows.external_provision), transfer kinds (app.models.outflow) and states (app.workflows.transfers), incident states (app.models.incident), return conditions (app.models.safekeeping)</extracomment>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>摘抄</source>
+        <translation>Extract</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>电子文件</source>
+        <translation>Electronic file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>当面查阅</source>
+        <translation>Inspection in person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>发出</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>收到</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>传递</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>外出携带</source>
+        <translation>Removal from premises</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未归还</source>
+        <translation>Not returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未归还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已归还</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无须归还</source>
+        <translation>No return needed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>处理中</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已结案</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>完好</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>破损</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>缺页缺件</source>
+        <translation>Pages or items missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
         <location line="+19"/>
         <source>、</source>
         <comment>between role titles</comment>
@@ -2236,7 +6282,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/__main__.py" line="+151"/>
+        <location filename="../../app/__main__.py" line="+153"/>
         <source>无法打开档案</source>
         <extracomment>CUSTARCHIVE_LANG=en asks for the English build; it overrides the ``language`` setting the application&apos;s display name as set by main() and by install_translators</extracomment>
         <translation>Cannot open the archive</translation>

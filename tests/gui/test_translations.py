@@ -63,11 +63,17 @@ def _messages(ts: Path) -> dict[Key, ET.Element]:
     return result
 
 
-def _translation(message: ET.Element) -> tuple[str, str]:
+def _translation(message: ET.Element) -> tuple[list[str], str]:
+    """The translated texts (one per plural form for a %n message) and the translation's type."""
     element = message.find("translation")
     if element is None:
-        return "", "missing"
-    return element.text or "", element.get("type", "")
+        return [], "missing"
+    forms = [form.text or "" for form in element.iter("numerusform")]
+    return forms or [element.text or ""], element.get("type", "")
+
+
+def _finished(texts: list[str]) -> bool:
+    return bool(texts) and all(text.strip() for text in texts)
 
 
 def _describe(key: Key) -> str:
@@ -82,10 +88,10 @@ def test_ts_file_has_no_unfinished_messages() -> None:
     assert TS_EN.is_file(), f"{TS_EN} is missing: run `make translations`"
     problems = []
     for key, message in _messages(TS_EN).items():
-        text, kind = _translation(message)
+        texts, kind = _translation(message)
         if kind in ("vanished", "obsolete"):
             problems.append(f"{_describe(key)}: {kind} (run `make translations`)")
-        elif kind or not text.strip():
+        elif kind or not _finished(texts):
             problems.append(f"{_describe(key)}: not translated")
     assert not problems, "custarchive_en.ts:\n" + "\n".join(problems)
 
@@ -94,13 +100,14 @@ def test_translations_keep_placeholders_and_mnemonics() -> None:
     problems = []
     for key, message in _messages(TS_EN).items():
         source = key[1]
-        text, _ = _translation(message)
-        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
-            problems.append(f"{_describe(key)}: placeholders differ in {text!r}")
-        if len(MNEMONIC.findall(source.replace("&&", ""))) != len(
-            MNEMONIC.findall(text.replace("&&", ""))
-        ):
-            problems.append(f"{_describe(key)}: mnemonic (&) lost or added in {text!r}")
+        texts, _ = _translation(message)
+        for text in texts:
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text)):
+                problems.append(f"{_describe(key)}: placeholders differ in {text!r}")
+            if len(MNEMONIC.findall(source.replace("&&", ""))) != len(
+                MNEMONIC.findall(text.replace("&&", ""))
+            ):
+                problems.append(f"{_describe(key)}: mnemonic (&) lost or added in {text!r}")
     assert not problems, "\n".join(problems)
 
 
@@ -125,8 +132,8 @@ def test_every_source_string_is_translated(tmp_path: Path) -> None:
         if key not in have:
             problems.append(f"{_describe(key)}: not in custarchive_en.ts")
             continue
-        text, kind = _translation(have[key])
-        if kind or not text.strip():
+        texts, kind = _translation(have[key])
+        if kind or not _finished(texts):
             problems.append(f"{_describe(key)}: not translated")
     assert not problems, (
         "run `make translations` and translate in resources/i18n/custarchive_en.ts:\n"
