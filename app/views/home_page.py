@@ -4,7 +4,9 @@ The time of the previous login is shown so that a login the person did not
 make stands out to them; the reminder repeats the two rules of the policy
 that every person at this desk must keep (articles 13 and 19) and what to do
 if something went wrong (article 20). The administrator also sees when the
-archive has gone too long without a backup.
+archive has gone too long without a backup; everyone sees what waits for
+them: carriers they hold past their day (a custodian: every overdue carrier),
+transfers they answer for, and (the department head) new leak reports.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from app.security.permissions import Action
 from app.views.context import SessionContext
 from app.views.labels import roles_text
 from app.views.messages import error_text
-from app.workflows import auth, backup
+from app.workflows import auth, backup, checkout, incidents, transfers
 
 
 class HomePage(QWidget):
@@ -68,7 +70,14 @@ class HomePage(QWidget):
         self.backup_label.setWordWrap(True)
         self.backup_label.setStyleSheet("font-weight: bold;")
         self.backup_label.hide()
+        #: what waits for this person: overdue carriers and transfers, unread leak reports
+        self.reminders_label = QLabel()
+        self.reminders_label.setWordWrap(True)
+        self.reminders_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.reminders_label.setStyleSheet("font-weight: bold;")
+        self.reminders_label.hide()
         layout.addWidget(self.greeting_label)
+        layout.addWidget(self.reminders_label)
         layout.addWidget(self.backup_label)
         layout.addLayout(facts)
         layout.addSpacing(12)
@@ -86,6 +95,7 @@ class HomePage(QWidget):
             )
         )
         self._show_backup_reminder()
+        self._show_reminders()
         try:
             previous = auth.previous_login_at(self._ctx.archive, actor)
         except Exception as exc:
@@ -126,3 +136,29 @@ class HomePage(QWidget):
             ).format(time=last.astimezone().strftime("%Y-%m-%d %H:%M"), days=days)
         self.backup_label.setText(text)
         self.backup_label.show()
+
+    def _show_reminders(self) -> None:
+        """Overdue carriers (art. 12) and transfers (art. 17), and new leak reports (art. 20)."""
+        archive, actor = self._ctx.archive, self._ctx.actor
+        lines: list[str] = []
+        try:
+            for item in checkout.overdue_for(archive, actor):
+                lines.append(
+                    self.tr("⚠ 档案 {no} 的载体({holder}借出)应于 {due} 归还,已逾期。").format(
+                        no=item.archive_no, holder=item.borrower_name, due=item.due_on.isoformat()
+                    )
+                )
+            for moved in transfers.overdue_for(archive, actor):
+                lines.append(
+                    self.tr("⚠ 由您负责的收发传递“{item}”尚未归还,已逾期。").format(item=moved.item)
+                )
+            for incident in incidents.unseen_for(archive, actor):
+                lines.append(
+                    self.tr("⚠ 新的泄露事件报告 {serial}:{summary}(请到“事件报告”处理)").format(
+                        serial=incident.serial, summary=incident.summary
+                    )
+                )
+        except Exception as exc:
+            lines = [error_text(exc)]
+        self.reminders_label.setText("\n".join(lines))
+        self.reminders_label.setVisible(bool(lines))
