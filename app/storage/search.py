@@ -44,6 +44,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from pypinyin import lazy_pinyin
+from pypinyin.constants import RE_HANS
+from pypinyin.seg import mmseg
 from sqlalchemy.orm import Session
 
 from app.models.customer import Customer, CustomerNameGram, CustomerSearchKey
@@ -121,8 +123,57 @@ def normalise(text: str | None) -> str:
 
 
 def _normalise_keep_case(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_CONTROL)
+    text = unicodedata.normalize("NFKC", text)
+    # printable text holds no control character and no whitespace but the plain space
+    if text.isprintable() and "  " not in text:
+        return text.strip()
+    text = text.translate(_CONTROL)
     return _SPACE.sub(" ", text).strip()
+
+
+def _keep_unknown(chars: str) -> list[str]:
+    """pypinyin's ``errors`` callback: characters without pinyin, marked."""
+    return ["\0" + chars]
+
+
+def _syllables_of(items: Iterable[str]) -> list[tuple[str, bool]]:
+    """(text, from a Chinese character) of lazy_pinyin's items, letters and digits only."""
+    syllables: list[tuple[str, bool]] = []
+    for item in items:
+        if item.startswith("\0"):
+            kept = "".join(ch for ch in item[1:] if ch.isascii() and ch.isalnum())
+            if kept:
+                syllables.append((kept, False))
+        else:
+            kept = "".join(ch for ch in item.lower() if ch.isascii() and ch.isalnum())
+            if kept:
+                syllables.append((kept, True))
+    return syllables
+
+
+@lru_cache(maxsize=16384)
+def _character_syllables(character: str) -> tuple[tuple[str, bool], ...]:
+    return tuple(_syllables_of(lazy_pinyin(character, errors=_keep_unknown)))
+
+
+#: pypinyin's word segmenter: every prefix of every phrase it knows (None: unknown layout)
+_PHRASE_PREFIXES: Any = getattr(getattr(mmseg, "seg", None), "_prefix_set", None)
+
+
+def _syllables(text: str) -> list[tuple[str, bool]]:
+    """:func:`_syllables_of` ``lazy_pinyin(text)``, a character at a time where that is the
+    same: pypinyin cuts Chinese text into the longest phrases it knows (whose readings may
+    differ from the characters' own, 银行 hang, 单于 chan) and reads the rest character by
+    character; when no two neighbouring characters begin a phrase, every piece is a single
+    character, read as pypinyin reads it alone (a test compares the two on many names)."""
+    if (
+        _PHRASE_PREFIXES is not None
+        and len(text) > 1
+        and RE_HANS.match(text)
+        and not any(text[i : i + 2] in _PHRASE_PREFIXES for i in range(len(text) - 1))
+    ):
+        return [syllable for ch in text for syllable in _character_syllables(ch)]
+    return _syllables_of(lazy_pinyin(text, errors=_keep_unknown))
 
 
 @lru_cache(maxsize=65536)
@@ -136,17 +187,7 @@ def pinyin_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = normalise(name)
     if not text:
         return (), ()
-    items = lazy_pinyin(text, errors=lambda chars: ["\0" + chars])
-    syllables: list[tuple[str, bool]] = []  # (text, from a Chinese character)
-    for item in items:
-        if item.startswith("\0"):
-            kept = "".join(ch for ch in item[1:] if ch.isascii() and ch.isalnum())
-            if kept:
-                syllables.append((kept, False))
-        else:
-            kept = "".join(ch for ch in item.lower() if ch.isascii() and ch.isalnum())
-            if kept:
-                syllables.append((kept, True))
+    syllables = _syllables(text)
     if not syllables:
         return (), ()
     variants = [syllables]
@@ -173,53 +214,99 @@ class SearchEntry:
     address: str | None = None
 
 
-def _fts_row(entry: SearchEntry) -> dict[str, Any]:
+#: the columns of the index tables as the rows below give them
+_FTS_ROW = ("rowid", *FTS_COLUMNS)
+_KEY_ROW = ("customer_id", "manager_id", "name_len", "archive_no")
+_GRAM_ROW = ("gram", "infix", "name_len", "archive_no", "customer_id")
+
+
+def _index_rows(
+    entry: SearchEntry, manager_id: int
+) -> tuple[tuple[Any, ...], tuple[Any, ...], list[tuple[Any, ...]]]:
+    """The customer's rows of customer_fts, customer_search_keys and customer_name_grams
+    (columns as _FTS_ROW, _KEY_ROW and _GRAM_ROW); each text is normalised once."""
+    name = normalise(entry.name)
+    archive_no = normalise(entry.archive_no)
     full, initials = pinyin_forms(entry.name) if entry.name else ((), ())
-    return {
-        "rowid": entry.customer_id,
-        "name": normalise(entry.name) or None,
-        "archive_no": normalise(entry.archive_no),
-        "identity_no": normalise(entry.identity_no) or None,
-        "phone": normalise(entry.phone) or None,
-        "address": normalise(entry.address) or None,
-        "pinyin_full": " ".join(full) or None,
-        "pinyin_initials": " ".join(initials) or None,
-    }
+    fts = (
+        entry.customer_id,
+        name or None,
+        archive_no,
+        normalise(entry.identity_no) or None,
+        normalise(entry.phone) or None,
+        normalise(entry.address) or None,
+        " ".join(full) or None,
+        " ".join(initials) or None,
+    )
+    key = (entry.customer_id, manager_id, len(name) or _NO_NAME_LEN, archive_no)
+    return fts, key, _grams_of(entry.customer_id, name, archive_no, full, initials)
 
 
-def _key_row(entry: SearchEntry, manager_id: int) -> dict[str, Any]:
-    return {
-        "customer_id": entry.customer_id,
-        "manager_id": manager_id,
-        "name_len": len(normalise(entry.name)) or _NO_NAME_LEN,
-        "archive_no": normalise(entry.archive_no),
-    }
+def _grams_of(
+    customer_id: int,
+    name: str,
+    archive_no: str,
+    full: tuple[str, ...],
+    initials: tuple[str, ...],
+) -> list[tuple[Any, ...]]:
+    """The gram rows of a normalised name and archive number, with the name's pinyin forms."""
+    if not name:
+        return []
+    best: dict[str, int] = {}  # gram -> 0 (starts the name or its pinyin) or 1 (inside)
+    length = len(name)
+    for i in range(length):
+        for piece in (name[i : i + 1], name[i : i + 2] if i + 2 <= length else ""):
+            if piece and " " not in piece:
+                best[piece] = min(best.get(piece, 1), 0 if i == 0 else 1)
+    for form in (*full, *initials):
+        for piece in (form[:1], form[:2]):
+            best[piece] = 0
+    return [(gram, infix, length, archive_no, customer_id) for gram, infix in best.items()]
 
 
 def _gram_rows(entry: SearchEntry) -> list[dict[str, Any]]:
     name = normalise(entry.name)
-    if not name:
-        return []
-    best: dict[str, int] = {}  # gram -> 0 (starts the name or its pinyin) or 1 (inside)
-    for i in range(len(name)):
-        for piece in (name[i : i + 1], name[i : i + 2] if i + 2 <= len(name) else ""):
-            if piece and " " not in piece:
-                best[piece] = min(best.get(piece, 1), 0 if i == 0 else 1)
-    full, initials = pinyin_forms(entry.name or "")
-    for form in (*full, *initials):
-        for piece in (form[:1], form[:2]):
-            best[piece] = 0
-    archive_no = normalise(entry.archive_no)
-    return [
-        {
-            "gram": gram,
-            "infix": infix,
-            "name_len": len(name),
-            "archive_no": archive_no,
-            "customer_id": entry.customer_id,
-        }
-        for gram, infix in best.items()
-    ]
+    full, initials = pinyin_forms(entry.name or "") if name else ((), ())
+    grams = _grams_of(entry.customer_id, name, normalise(entry.archive_no), full, initials)
+    return [dict(zip(_GRAM_ROW, row, strict=True)) for row in grams]
+
+
+@lru_cache(maxsize=64)
+def _insert_statement(
+    dialect: sa.Dialect, table: Any, columns: tuple[str, ...]
+) -> tuple[str, tuple[int, ...]] | None:
+    """The INSERT of ``columns`` as the dialect's SQL, and where each bound value comes from
+    in a row; None when values would need SQLAlchemy's own handling (a named paramstyle, a
+    column type that converts values, a default the statement would add)."""
+    if not dialect.positional:
+        return None
+    for key in columns:
+        if table.c[key].type.dialect_impl(dialect).bind_processor(dialect) is not None:
+            return None
+    compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(columns))
+    names = tuple(compiled.positiontup or ())
+    if sorted(names) != sorted(columns):
+        return None
+    return str(compiled), tuple(columns.index(n) for n in names)
+
+
+def _insert_rows(
+    session: Session, table: Any, columns: tuple[str, ...], rows: Sequence[tuple[Any, ...]]
+) -> None:
+    """INSERT many rows given as tuples in ``columns`` order, with values as stored (text,
+    integers, None): one executemany through the driver, without SQLAlchemy's handling of
+    each row's parameters (a large part of the work for tens of thousands of small rows)."""
+    if not rows:
+        return
+    conn = session.connection()
+    statement = _insert_statement(conn.dialect, table, columns)
+    if statement is None:
+        conn.execute(sa.insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
+    sql, order = statement
+    if order != tuple(range(len(columns))):
+        rows = [tuple(row[i] for i in order) for row in rows]
+    conn.exec_driver_sql(sql, list(rows))
 
 
 def _chunks(items: Sequence[Any], size: int = _BATCH) -> Iterator[Sequence[Any]]:
@@ -255,20 +342,60 @@ def _insert(session: Session, entries: Sequence[SearchEntry], managers: dict[int
     missing = [e.customer_id for e in entries if e.customer_id not in managers]
     if missing:
         raise ValueError(f"no such customer: {missing[:10]}")
-    fts_rows = [_fts_row(e) for e in entries]
-    key_rows = [_key_row(e, managers[e.customer_id]) for e in entries]
-    gram_rows = [row for e in entries for row in _gram_rows(e)]
-    for table, rows in ((customer_fts, fts_rows), (_keys, key_rows), (_grams, gram_rows)):
+    fts_rows: list[tuple[Any, ...]] = []
+    key_rows: list[tuple[Any, ...]] = []
+    gram_rows: list[tuple[Any, ...]] = []
+    for entry in entries:
+        fts, key, grams = _index_rows(entry, managers[entry.customer_id])
+        fts_rows.append(fts)
+        key_rows.append(key)
+        gram_rows.extend(grams)
+    for table, columns, rows in (
+        (customer_fts, _FTS_ROW, fts_rows),
+        (_keys, _KEY_ROW, key_rows),
+        (_grams, _GRAM_ROW, gram_rows),
+    ):
         for chunk in _chunks(rows):
-            session.execute(sa.insert(table), list(chunk))
+            _insert_rows(session, table, columns, chunk)
 
 
 def _managers(session: Session, ids: Sequence[int]) -> dict[int, int]:
     found: dict[int, int] = {}
+    c = _customers.c
+    if _dense(ids):  # one range read instead of many lists of ids
+        stmt = sa.select(c.id, c.manager_id).where(c.id.between(min(ids), max(ids)))
+        wanted = set(ids)
+        found.update((row[0], row[1]) for row in session.execute(stmt) if row[0] in wanted)
+        return found
     for chunk in _chunks(ids, 500):
-        stmt = sa.select(_customers.c.id, _customers.c.manager_id).where(_customers.c.id.in_(chunk))
+        stmt = sa.select(c.id, c.manager_id).where(c.id.in_(chunk))
         found.update((row[0], row[1]) for row in session.execute(stmt))
     return found
+
+
+def _dense(ids: Sequence[int]) -> bool:
+    """Whether ``ids`` fill most of their range (customers just created in a batch)."""
+    return len(ids) > 1 and max(ids) - min(ids) < 2 * len(ids)
+
+
+def _indexed(session: Session, ids: Sequence[int]) -> Sequence[int]:
+    """Those of ``ids`` that may have index rows: for a dense batch (new customers) the ones
+    that have a row in customer_fts or customer_search_keys, read in two range reads, so
+    that deleting old rows costs nothing when there are none; otherwise all of them."""
+    if not _dense(ids):
+        return ids
+    low, high = min(ids), max(ids)
+    found = set(
+        session.scalars(
+            sa.select(customer_fts.c.rowid).where(customer_fts.c.rowid.between(low, high))
+        )
+    )
+    found.update(
+        session.scalars(
+            sa.select(_keys.c.customer_id).where(_keys.c.customer_id.between(low, high))
+        )
+    )
+    return [i for i in ids if i in found]
 
 
 def index_customers(session: Session, entries: Iterable[SearchEntry]) -> int:
@@ -282,7 +409,7 @@ def index_customers(session: Session, entries: Iterable[SearchEntry]) -> int:
         return 0
     session.flush()  # the customers rows must exist and be current
     ids = [e.customer_id for e in entries]
-    _delete(session, ids)
+    _delete(session, _indexed(session, ids))
     _insert(session, entries, _managers(session, ids))
     return len(entries)
 

@@ -80,10 +80,14 @@ class Problem:
 _HALFWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _HALFWIDTH[0x3000] = 0x20  # ideographic space
 _HALFWIDTH[0xFFE5] = ord("¥")  # full-width yen sign
+#: any character _HALFWIDTH changes (most text has none: translate is then skipped)
+_FULLWIDTH = re.compile("[\uff01-\uff5e\u3000\uffe5]")
 
 
 def halfwidth(text: str) -> str:
     """Full-width digits, letters, punctuation and spaces to their ASCII forms."""
+    if text.isascii() or _FULLWIDTH.search(text) is None:
+        return text
     return text.translate(_HALFWIDTH)
 
 
@@ -104,9 +108,12 @@ def _clean(raw: object) -> str | None:
     """Text with full-width characters folded and surrounding space removed; None if blank."""
     if raw is None:
         return None
-    text = _number_text(raw)
-    if text is None:
-        text = raw if isinstance(raw, str) else str(raw)
+    if isinstance(raw, str):
+        text = raw
+    else:
+        text = _number_text(raw)
+        if text is None:
+            text = str(raw)
     text = halfwidth(text).strip()
     return text or None
 
@@ -290,9 +297,27 @@ def _digits_only(field: FieldDef, raw: object) -> object:
     return None if text is None else _squeeze(text)
 
 
+def _ric_compact(number: str) -> str:
+    """``stdnum.cn.ric.compact``: stdnum's clean (which turns Unicode dashes, spaces and quotes
+    into ASCII ones and maps no ASCII character but the backtick), upper case, stripped. Text
+    that is ASCII without a backtick comes out of clean unchanged, so it is only upper-cased
+    and stripped here; anything else goes to stdnum (a test holds the two equal)."""
+    if number.isascii() and "`" not in number:
+        return number.upper().strip()
+    return ric.compact(number)
+
+
+def _uscc_compact(code: str) -> str:
+    """``stdnum.cn.uscc.compact`` (clean without spaces and dashes, upper case, stripped),
+    with the same shortcut for ASCII text as :func:`_ric_compact`."""
+    if code.isascii() and "`" not in code:
+        return code.replace(" ", "").replace("-", "").upper().strip()
+    return uscc.compact(code)
+
+
 def _resident_id_text(raw: object) -> str | None:
     text = _clean(raw)
-    return None if text is None else ric.compact(_ID_SEPARATORS.sub("", text))
+    return None if text is None else _ric_compact(_ID_SEPARATORS.sub("", text))
 
 
 def _resident_id(field: FieldDef, raw: object) -> object:
@@ -301,7 +326,7 @@ def _resident_id(field: FieldDef, raw: object) -> object:
 
 def _credit_code(field: FieldDef, raw: object) -> object:
     text = _clean(raw)
-    return None if text is None else uscc.compact(_squeeze(text))
+    return None if text is None else _uscc_compact(_squeeze(text))
 
 
 def _id_number(field: FieldDef, raw: object) -> object:
@@ -415,7 +440,23 @@ def validate_field(
 ) -> str | None:
     """What is wrong with the value, in Chinese, or None. Blank values are not checked here
     (missing required fields are reported by :func:`validate_record`)."""
+    if _normalized_already(field, value):
+        return _check(field, value, record)
     return _check(field, normalize(field, value), record)
+
+
+def _normalized_already(field: FieldDef, value: object) -> bool:
+    """Whether normalize returns ``value`` as it is: a date for a date field, an int for an
+    integer field, a bool for a bool field, a finite Decimal for an amount (an import checks
+    many values that normalize has just made; the others are normalised again)."""
+    kind = value.__class__
+    if kind is Decimal:
+        return field.type in ("decimal", "money") and value.is_finite()  # type: ignore[attr-defined]
+    return (
+        (kind is date and field.type == "date")
+        or (kind is int and field.type == "integer")
+        or (kind is bool and field.type == "bool")
+    )
 
 
 def _check(field: FieldDef, value: object, record: Mapping[str, object] | None) -> str | None:
@@ -487,7 +528,7 @@ def _check(field: FieldDef, value: object, record: Mapping[str, object] | None) 
     if kind == "id_number":
         id_type = _clean(record.get("id_type")) if record is not None else None
         if id_type in RESIDENT_ID_TYPES:
-            return _resident_id_problem(label, ric.compact(str(value)), record)
+            return _resident_id_problem(label, _ric_compact(str(value)), record)
         text = str(value)
         if len(text) > 32:
             return f"“{label}”最多 32 个字符(现为 {len(text)} 个),请核对"
@@ -634,10 +675,23 @@ def compute_totals(
 ) -> dict[str, Any]:
     """A copy with every computed field set (Decimal; money to the fen)."""
     result: dict[str, Any] = dict(data)
-    items = {item.key: item for item in template.items_for(category, subtype)}
-    computed = {
-        key: item for key, item in items.items() if isinstance(item, FieldDef) and item.computed
-    }
+    known = _items_by_key(template, category, subtype)
+    if not known.computed:
+        return result
+    if all(data.get(key) is None for key in known.inputs):
+        # no table to add up and no value to take: the totals of every such record (a row
+        # of a spreadsheet, which has no tables) are the same, worked out once
+        if known.empty_totals is None:
+            known.empty_totals = _totals(known.items, known.computed, data)
+        result.update(known.empty_totals)
+        return result
+    result.update(_totals(known.items, known.computed, data))
+    return result
+
+
+def _totals(
+    items: Mapping[str, Item], computed: Mapping[str, FieldDef], data: Mapping[str, object]
+) -> dict[str, Decimal]:
     done: dict[str, Decimal] = {}
 
     def number(key: str, seen: tuple[str, ...]) -> Decimal:
@@ -647,21 +701,22 @@ def compute_totals(
         value = normalize(item, data.get(key)) if isinstance(item, FieldDef) else None
         if isinstance(value, int) and not isinstance(value, bool):
             return Decimal(value)
-        return value if isinstance(value, Decimal) else Decimal(0)
+        return value if isinstance(value, Decimal) else _ZERO
 
     def total(key: str, seen: tuple[str, ...] = ()) -> Decimal:
         if key in done:
             return done[key]
         if key in seen:  # the loader refuses cycles; never loop on a hand-made template
-            return Decimal(0)
+            return _ZERO
         field = computed[key]
-        spec = parse_computed(field.computed or "")
-        amount = Decimal(0)
+        spec = _parse_computed(field.computed or "")
+        amount = _ZERO
         if spec.kind == "sum":
             group = items.get(spec.group)
-            if isinstance(group, GroupDef):
+            rows = _rows(data.get(spec.group)) if isinstance(group, GroupDef) else None
+            if rows and isinstance(group, GroupDef):
                 column = next((c for c in group.columns if c.key == spec.column), None)
-                for row in _rows(data.get(spec.group)) or []:
+                for row in rows:
                     cell = normalize(column, row.get(spec.column)) if column else None
                     if isinstance(cell, int | Decimal) and not isinstance(cell, bool):
                         amount += Decimal(cell)
@@ -669,15 +724,58 @@ def compute_totals(
             for sign, ref in spec.terms:
                 amount += sign * number(ref, (*seen, key))
         if field.type == "money":
-            amount = amount.quantize(Decimal("0.01"))
+            amount = amount.quantize(_CENT)
         elif field.type == "integer":
             amount = amount.to_integral_value()
         done[key] = amount
         return amount
 
-    for key in computed:
-        result[key] = total(key)
-    return result
+    return {key: total(key) for key in computed}
+
+
+_ZERO = Decimal(0)
+_CENT = Decimal("0.01")
+_parse_computed = lru_cache(maxsize=1024)(parse_computed)
+
+
+@dataclass
+class _SubtypeItems:
+    """What compute_totals needs of a sub-type, worked out once per template."""
+
+    template: Template
+    items: dict[str, Item]
+    #: the computed fields by key, in form order
+    computed: dict[str, FieldDef]
+    #: the record keys the totals read: the tables added up, the fields taken
+    inputs: tuple[str, ...]
+    #: the totals of a record that has none of the inputs (filled in on first use)
+    empty_totals: dict[str, Decimal] | None = None
+
+
+#: (template, category, sub-type) -> _SubtypeItems; the entry holds the template, so that its
+#: id stays its own (templates are immutable)
+_ITEMS: dict[tuple[int, str, str], _SubtypeItems] = {}
+
+
+def _items_by_key(template: Template, category: str, subtype: str) -> _SubtypeItems:
+    key = (id(template), category, subtype)
+    found = _ITEMS.get(key)
+    if found is None or found.template is not template:
+        items = {item.key: item for item in template.items_for(category, subtype)}
+        computed = {
+            k: item for k, item in items.items() if isinstance(item, FieldDef) and item.computed
+        }
+        inputs: dict[str, None] = {}
+        for field in computed.values():
+            spec = _parse_computed(field.computed or "")
+            if spec.kind == "sum":
+                inputs[spec.group] = None
+            else:
+                inputs.update((ref, None) for _, ref in spec.terms if ref not in computed)
+        if len(_ITEMS) >= 256:
+            _ITEMS.clear()
+        found = _ITEMS[key] = _SubtypeItems(template, items, computed, tuple(inputs))
+    return found
 
 
 def missing_required(
@@ -750,7 +848,7 @@ def identity_of(category: str, data: Mapping[str, object]) -> str | None:
         return _squeeze(number).upper()
     if category == "organisation":
         code = _clean(data.get("credit_code"))
-        return uscc.compact(_squeeze(code)) if code else None
+        return _uscc_compact(_squeeze(code)) if code else None
     return None
 
 
@@ -817,11 +915,16 @@ def _json_default(value: object) -> object:
     raise TypeError(f"cannot store {type(value).__name__} in a record")
 
 
+#: what json.dumps(default=_json_default, sort_keys=True, ensure_ascii=False,
+#: separators=(",", ":")) builds on every call, built once
+_JSON = json.JSONEncoder(
+    default=_json_default, sort_keys=True, ensure_ascii=False, separators=(",", ":")
+)
+
+
 def to_json(data: Mapping[str, object]) -> str:
     """Canonical text for storage and signatures: sorted keys, Decimal as text, ISO dates."""
-    return json.dumps(
-        data, default=_json_default, sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    )
+    return _JSON.encode(data)
 
 
 def from_json(

@@ -55,8 +55,9 @@ import time
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -499,7 +500,7 @@ def read_workbook(
 # --- checking rows ------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Prepared:
     """One row ready to be written."""
 
@@ -543,6 +544,42 @@ _CONTEXT_FREE = frozenset(
 )
 _MEMO_LIMIT = 200_000
 
+# How the quick check (_Checker.quick) takes a column of a file.
+_MEMO = 0  # value and verdict depend on the cell alone: remembered per distinct cell
+_FRESH = 1  # normalised and judged on every row (multichoice: a list per row)
+_CONTEXT = 2  # judged with the rest of the row (resident ID, ID number)
+_TIER = 3  # 密级: blank or 普通
+_IGNORED = 4  # not a field of the row's sub-type: only the numeric check applies
+_SLOWLY = 5  # a computed field: the full check
+#: cells remembered per column before its memo starts afresh (bounds the memory)
+_COLUMN_MEMO = 50_000
+
+
+#: what the memo of a _MEMO column holds for a blank value, and for a value with a problem
+_BLANK = object()
+_BAD = object()
+_MISSING = object()
+
+
+@dataclass
+class _Quick:
+    """How the quick check reads a file's rows of one sub-type (built once per import)."""
+
+    #: cells per row (shorter rows are padded with None)
+    width: int
+    #: _MEMO columns: (cell index, field key, the sub-type's field, the field a number in
+    #: the cell is a problem for (None: never), memo: cell -> value, _BLANK or _BAD)
+    memo: list[tuple[int, str, FieldDef, FieldDef | None, dict[Any, Any]]]
+    #: the other columns: (cell index, field key, the sub-type's field or None, numeric field,
+    #: mode)
+    others: list[tuple[int, str, FieldDef | None, FieldDef | None, int]]
+    #: (cell index, carrier column key, its field, memo) of the flat carrier columns
+    carriers: list[tuple[int, str, FieldDef, dict[Any, Any]]]
+    #: required fields whose column the file has (a blank one is a problem)
+    required: list[str]
+    #: the fields judged with the rest of the row, in form order
+    context: list[FieldDef]
+
 
 class _Checker:
     """The template's validators applied to rows of one category, fast.
@@ -551,6 +588,14 @@ class _Checker:
     :func:`app.template.validation.validate_field`; verdicts on values that
     depend on nothing else (a choice, an amount, a township) are remembered,
     because a list repeats them on every row.
+
+    The rows of a file first go through :meth:`quick`, which gives the row's
+    :class:`_Prepared` only when :meth:`check` would find nothing wrong: the
+    same functions on the same values, with each distinct cell of a column
+    normalised and judged once, and without the per-row bookkeeping that
+    wording problems needs. Any doubt (a problem, a number in a text column,
+    an unexpected field) leaves the row to :meth:`check`, which words every
+    problem; so the problems of a file are found by :meth:`check` alone.
     """
 
     def __init__(self, template: Template, category: str) -> None:
@@ -594,8 +639,20 @@ class _Checker:
         self.indexed: dict[str, list[tuple[str, str]]] = {
             key: [(f.key, f.index_as) for f in fs if f.index_as] for key, fs in self.fields.items()
         }
+        #: per sub-type: the keys of each index kind (name, identity, phone, address), in order
+        self.index_keys: dict[str, tuple[list[str], ...]] = {
+            sub: tuple(
+                [key for key, index_as in pairs if index_as == kind]
+                for kind in ("name", "identity", "phone", "address")
+            )
+            for sub, pairs in self.indexed.items()
+        }
         self._memo: dict[tuple[Any, ...], str | None] = {}
         self._normal: dict[tuple[Any, ...], Any] = {}
+        self._subtype_of: dict[Any, str | None] = {}
+        self._codes: dict[tuple[Any, ...], str | None] = {}
+        self._item_memos: dict[FieldDef, dict[Any, Any]] = {}
+        self._carrier_memos: dict[FieldDef, dict[Any, Any]] = {}
 
     def normalize(self, item: FieldDef, raw: object) -> Any:
         """:func:`tv.normalize`, remembered for values that repeat (a township, a choice)."""
@@ -617,7 +674,14 @@ class _Checker:
     def subtype_of(self, raw: object) -> str | None:
         if _blank_cell(raw):
             return None
-        return self.subtype_by_name.get(_fold(raw))
+        try:
+            return self._subtype_of[raw]
+        except KeyError:
+            pass
+        except TypeError:
+            return self.subtype_by_name.get(_fold(raw))
+        found = self._subtype_of[raw] = self.subtype_by_name.get(_fold(raw))
+        return found
 
     def subtype_names(self) -> str:
         return "、".join(s.label for s in self.subtypes.values())
@@ -642,6 +706,160 @@ class _Checker:
             self._memo.clear()
         self._memo[memo_key] = verdict
         return verdict
+
+    def quick_columns(
+        self,
+        subtype: str,
+        width: int,
+        data_columns: Sequence[tuple[int, str]],
+        carrier_columns: Sequence[tuple[int, str]],
+        field_of: Mapping[str, FieldDef],
+        present: set[str],
+    ) -> _Quick:
+        """How :meth:`quick` reads the file's columns for rows of ``subtype``."""
+        own = {item.key: item for item in self.fields[subtype]}
+        memo_columns = []
+        others = []
+        for index, key in data_columns:
+            item = own.get(key)
+            numeric = field_of.get(key)
+            if numeric is not None and numeric.type not in _ID_TYPES | _TEXT_TYPES:
+                numeric = None  # _numeric_problem finds nothing for other types
+            if item is None:
+                mode = _IGNORED
+            elif item.computed:
+                mode = _SLOWLY
+            elif key == "tier":
+                mode = _TIER
+            elif item.type not in _CONTEXT_FREE:
+                mode = _CONTEXT
+            elif item.type == "multichoice":
+                mode = _FRESH
+            else:
+                mode = _MEMO
+            if mode == _MEMO:
+                assert item is not None
+                memo = self._item_memos.setdefault(item, {})
+                memo_columns.append((index, key, item, numeric, memo))
+            else:
+                others.append((index, key, item, numeric, mode))
+        carriers = [
+            (index, key, column, self._carrier_memos.setdefault(column, {}))
+            for index, key in carrier_columns
+            if (column := self.carrier_columns.get(key)) is not None
+        ]
+        present_keys = {key for _, key in data_columns} & present
+        required = [
+            f.key
+            for f in self.fields[subtype]
+            if f.required and not f.computed and f.key != "tier" and f.key in present_keys
+        ]
+        context = [
+            item
+            for item in self.fields[subtype]
+            if item.key in present_keys
+            and item.type not in _CONTEXT_FREE
+            and not item.computed
+            and item.key != "tier"
+        ]
+        return _Quick(width, memo_columns, others, carriers, required, context)
+
+    def quick(
+        self, row: int, subtype: str, values: Sequence[Any], quick: _Quick
+    ) -> _Prepared | None:
+        """The row's :class:`_Prepared` when :meth:`check` would find no problem in it; None
+        when it might (the caller then runs :meth:`check`, which words the problems)."""
+        if len(values) < quick.width:
+            values = (*values, *([None] * (quick.width - len(values))))
+        record: dict[str, Any] = {}
+        for index, key, item, numeric, memo in quick.memo:
+            raw = values[index]
+            if raw is None:
+                continue
+            kind = type(raw)
+            if kind is str:
+                value = memo.get(raw, _MISSING)
+            else:
+                if numeric is not None and _numeric_problem(numeric, raw):
+                    return None
+                cell = (kind, repr(raw)) if kind is float else (kind, raw)
+                value = memo.get(cell, _MISSING)
+            if value is _MISSING:
+                value = self._judged(item, raw)
+                if len(memo) >= _COLUMN_MEMO:
+                    memo.clear()
+                memo[raw if kind is str else cell] = value
+            if value is _BLANK:
+                continue
+            if value is _BAD:
+                return None
+            record[key] = value
+        for index, key, item, numeric, mode in quick.others:
+            raw = values[index]
+            if raw is None:
+                continue
+            if numeric is not None and _numeric_problem(numeric, raw):
+                return None
+            if mode == _IGNORED:
+                continue
+            assert item is not None
+            if mode in (_CONTEXT, _FRESH):
+                value = self.normalize(item, raw)
+                if _blank_value(value):
+                    continue
+                if mode == _FRESH and self._verdict(item, value, record):
+                    return None
+                record[key] = value
+            elif mode == _TIER:
+                if self.normalize(item, raw) not in (None, "普通"):
+                    return None
+            else:
+                return None
+        for key in quick.required:
+            if key not in record:
+                return None
+        for item in quick.context:
+            value = record.get(item.key)
+            if value is not None and tv.validate_field(item, value, record):
+                return None
+        if quick.carriers:
+            carrier: dict[str, Any] = {}
+            for index, key, column, memo in quick.carriers:
+                raw = values[index]
+                if raw is None:
+                    continue
+                kind = type(raw)
+                if kind is not str and _numeric_problem(column, raw):
+                    return None
+                if _blank_cell(raw):
+                    continue
+                cell = raw if kind is str else (kind, repr(raw))
+                judged = memo.get(cell)
+                if judged is None:
+                    value = tv.normalize(column, raw)
+                    judged = (value, tv.validate_field(column, value, None))
+                    if len(memo) >= _COLUMN_MEMO:
+                        memo.clear()
+                    memo[cell] = judged
+                if judged[1]:
+                    return None
+                carrier[key] = judged[0]
+            if carrier:
+                if "kind" not in carrier and "kind" in self.carrier_columns:
+                    return None
+                record[CARRIER_GROUP] = [carrier]
+        return self._prepared(row, subtype, record)
+
+    @staticmethod
+    def _judged(item: FieldDef, raw: object) -> Any:
+        """A cell of a field whose verdict depends on the value alone: its normalised value,
+        _BLANK for a blank one, _BAD when :func:`tv.validate_field` finds a problem."""
+        value = tv.normalize(item, raw)
+        if _blank_value(value):
+            return _BLANK
+        if tv.validate_field(item, value, None):
+            return _BAD
+        return value
 
     def check(
         self,
@@ -747,57 +965,81 @@ class _Checker:
         for carrier in record.get(CARRIER_GROUP) or []:
             if not isinstance(carrier, Mapping) or kind_field is None:
                 continue
-            kind = tv.option_code(kind_field, carrier.get("kind"))
+            kind = self._option_code(kind_field, carrier.get("kind"))
             if kind not in CARRIER_KINDS:
                 continue
             carriers.append(
                 {
                     "kind": kind,
-                    **{
-                        key: str(carrier.get(key) or "").strip()
-                        for key in ("cabinet", "box", "folder", "note")
-                    },
+                    "cabinet": str(carrier.get("cabinet") or "").strip(),
+                    "box": str(carrier.get("box") or "").strip(),
+                    "folder": str(carrier.get("folder") or "").strip(),
+                    "note": str(carrier.get("note") or "").strip(),
                 }
             )
         record["tier"] = "普通"
         if self.computes[subtype]:
             record = tv.compute_totals(self.template, self.category, subtype, record)
         complete = self._completeness(subtype, record)
-        index = self._index(subtype, record)
+        identity = tv.identity_of(self.category, record)
+        index = self._index(subtype, record, identity)
         retention = record.get("retention_years")
+        # Decimals and dates as tv.to_json writes them, without its encoder's callback
         content = {
-            key: value
+            key: format(value, "f")
+            if value.__class__ is Decimal
+            else value.isoformat()
+            if value.__class__ in _DATES
+            else value
             for key, value in record.items()
-            if key not in COLUMN_FIELDS and key != CARRIER_GROUP and value is not None
+            if value is not None and key not in _NOT_CONTENT
         }
         return _Prepared(
             row=row,
             subtype=subtype,
             content=tv.to_json(content),
-            identity=tv.identity_of(self.category, record) or None,
-            index=dict(index),
+            identity=identity or None,
+            index=index,
             completeness=int(complete),
             retention=retention if isinstance(retention, int) else None,
             remarks=str(record.get("retrieval_remarks") or "").strip(),
             carriers=carriers,
         )
 
-    def _index(self, subtype: str, record: Mapping[str, Any]) -> dict[str, str]:
+    def _option_code(self, item: FieldDef, value: object) -> str | None:
+        """:func:`tv.option_code`, remembered (a carrier kind is one of three)."""
+        key = (id(item), type(value), value)
+        try:
+            return self._codes[key]
+        except KeyError:
+            pass
+        except TypeError:
+            return tv.option_code(item, value)
+        code = self._codes[key] = tv.option_code(item, value)
+        return code
+
+    def _index(
+        self, subtype: str, record: Mapping[str, Any], identity: str | None
+    ) -> dict[str, str]:
         """As :func:`tv.index_values` (a test holds them equal), from the values already
-        normalised here instead of walking the whole template again for every row."""
-        parts: dict[str, list[str]] = {}
-        for key, kind in self.indexed[subtype]:
+        normalised here instead of walking the whole template again for every row;
+        ``identity`` is :func:`tv.identity_of` of the record."""
+        result: dict[str, str] = {}
+        names, identities, phones, addresses = self.index_keys[subtype]
+        for key in names:
             value = record.get(key)
             if value is not None:
-                parts.setdefault(kind, []).append(_as_text(value))
-        result: dict[str, str] = {}
-        if parts.get("name"):
-            result["name"] = parts["name"][0]
-        if parts.get("identity"):
-            result["identity"] = tv.identity_of(self.category, record) or parts["identity"][0]
-        for kind in ("phone", "address"):
-            if parts.get(kind):
-                result[kind] = " ".join(parts[kind])
+                result["name"] = _as_text(value)
+                break
+        for key in identities:
+            value = record.get(key)
+            if value is not None:
+                result["identity"] = identity or _as_text(value)
+                break
+        for kind, keys in (("phone", phones), ("address", addresses)):
+            texts = [_as_text(value) for key in keys if (value := record.get(key)) is not None]
+            if texts:
+                result[kind] = " ".join(texts)
         return result
 
     def _completeness(self, subtype: str, record: Mapping[str, Any]) -> int:
@@ -808,7 +1050,11 @@ class _Checker:
         total = len(fields) + len(groups)
         if not total:
             return 100
-        missing = sum(1 for key in fields if _blank_value(record.get(key)))
+        missing = 0
+        for key in fields:
+            value = record.get(key)
+            if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+                missing += 1  # _blank_value
         for key in groups:
             if not self._table_filled(self.groups[subtype][key], record.get(key)):
                 missing += 1
@@ -827,6 +1073,11 @@ class _Checker:
             if isinstance(row, Mapping) and any(not _blank_value(row.get(c.key)) for c in columns)
         )
         return filled >= max(1, group.min_rows)
+
+
+#: record keys that are not part of the stored content (own columns, the carriers table)
+_NOT_CONTENT = frozenset({*COLUMN_FIELDS, CARRIER_GROUP})
+_DATES = (date, datetime)
 
 
 def _as_text(value: object) -> str:
@@ -989,6 +1240,8 @@ def _check_sheet(
         for item in items:
             field_of.setdefault(item.key, item)
     subtypes_used: set[str] = set()
+    quicks: dict[str, _Quick] = {}
+    subtype_index = plan.subtype_index
     for done, (row, values) in enumerate(sheet.rows, start=1):
         if cancelled is not None and cancelled():
             result.cancelled = True
@@ -996,6 +1249,24 @@ def _check_sheet(
         if progress is not None and done % _PROGRESS_EVERY == 0:
             progress(done, total)
         width = len(values)
+        # the quick check first; a row it does not pass is checked in full below
+        subtype = default_subtype
+        if subtype_index is not None:
+            raw = values[subtype_index] if subtype_index < width else None
+            if not _blank_cell(raw):
+                subtype = checker.subtype_of(raw)
+        if subtype is not None:
+            quick = quicks.get(subtype)
+            if quick is None:
+                quick = quicks[subtype] = checker.quick_columns(
+                    subtype, len(sheet.headers), data_columns, carrier_columns, field_of, present
+                )
+            prepared = checker.quick(row, subtype, values, quick)
+            if prepared is not None:
+                subtypes_used.add(subtype)
+                if _note_identity(result, prepared, plan.header_of, labels):
+                    result.prepared.append(prepared)
+                continue
         row_problems: list[tuple[str, str]] = []
         subtype = default_subtype
         if plan.subtype_index is not None:
@@ -1115,6 +1386,101 @@ class _Cancelled(Exception):
     pass
 
 
+#: the columns of customers that differ from row to row of an import, as _write gives them
+_CUSTOMER_COLUMNS = (
+    "archive_no",
+    "subtype",
+    "status",
+    "name_masked",
+    "retrieval_remarks",
+    "retention_years",
+    "completeness",
+    "name",
+    "identity_no",
+    "phone",
+    "address",
+    "content",
+)
+_CARRIER_COLUMNS = ("customer_id", "kind", "cabinet", "box", "folder", "note")
+
+
+class _BulkInsert:
+    """An INSERT of many rows into a table: the columns that differ per row as tuples,
+    the others (constants, and the defaults SQLAlchemy adds for columns left out) once.
+
+    The statement is compiled by SQLAlchemy for the connection's dialect and run as one
+    executemany through the driver, without SQLAlchemy's handling of every row's parameters
+    (for thousands of rows a large part of the work). Constants go through their column
+    type's conversion once. Where values would need SQLAlchemy's handling on every row
+    (a named paramstyle, a converting type on a per-row column, a computed default), the
+    rows go through SQLAlchemy's own executemany instead.
+    """
+
+    def __init__(
+        self,
+        conn: sa.Connection,
+        table: sa.Table,
+        columns: tuple[str, ...],
+        constants: Mapping[str, Any],
+    ) -> None:
+        self.conn = conn
+        self.table = table
+        self.columns = columns
+        self.constants = dict(constants)
+        self.sql: str | None = None
+        dialect = conn.dialect
+        fixed = dict(constants)
+        for column in table.columns:
+            if column.key in columns or column.key in fixed or column.default is None:
+                continue
+            if not column.default.is_scalar:
+                return
+            fixed[column.key] = column.default.arg  # type: ignore[attr-defined]
+        if not dialect.positional:
+            return
+        stored = []
+        for key, value in fixed.items():
+            processor = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
+            stored.append(
+                processor(value) if processor is not None and value is not None else value
+            )
+        for key in columns:
+            if table.c[key].type.dialect_impl(dialect).bind_processor(dialect) is not None:
+                return
+        names = (*columns, *fixed)
+        compiled = sa.insert(table).compile(dialect=dialect, column_keys=list(names))
+        order = tuple(compiled.positiontup or ())
+        if sorted(order) != sorted(names):
+            return
+        self.sql = str(compiled)
+        self.tail = tuple(stored)
+        positions = [names.index(name) for name in order]
+        self.arrange = itemgetter(*positions) if len(positions) > 1 else None
+
+    def execute(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        if self.sql is None or self.arrange is None:
+            self.conn.execute(
+                sa.insert(self.table),
+                [{**dict(zip(self.columns, row, strict=True)), **self.constants} for row in rows],
+            )
+            return
+        arrange, tail = self.arrange, self.tail
+        self.conn.exec_driver_sql(self.sql, [arrange(row + tail) for row in rows])
+
+
+def _ids(conn: sa.Connection, archive_numbers: Sequence[str]) -> dict[str, int]:
+    """archive number -> id of customers just written."""
+    c = Customer.__table__.c
+    found: dict[str, int] = {}
+    for start in range(0, len(archive_numbers), _DUPLICATE_QUERY_CHUNK):
+        chunk = archive_numbers[start : start + _DUPLICATE_QUERY_CHUNK]
+        stmt = sa.select(c.archive_no, c.id).where(c.archive_no.in_(chunk))
+        found.update((archive_no, cid) for archive_no, cid in conn.execute(stmt))
+    return found
+
+
 def _write(
     archive: Archive,
     live: Actor,
@@ -1133,8 +1499,6 @@ def _write(
 ) -> tuple[list[ImportProblem], list[str], int]:
     """Everything in one transaction; returns (archive duplicates, archive numbers, filed)."""
     rows = checked.prepared
-    table = Customer.__table__
-    carriers_table = Carrier.__table__
     with archive.unit_of_work() as uow:
         duplicates = _archive_duplicates(uow.session, checked, header_of, labels)
         if duplicates:
@@ -1159,8 +1523,23 @@ def _write(
             )
         ]
         summary = events[0][3]
-        # RETURNING the archive number too: ids are matched by it, whatever order rows come back in
-        insert = sa.insert(table).returning(table.c.id, table.c.archive_no)
+        conn = uow.session.connection()
+        insert_customers = _BulkInsert(
+            conn,
+            Customer.__table__,
+            _CUSTOMER_COLUMNS,
+            {
+                "category": category,
+                "tier": "ordinary",
+                "manager_id": live.user_id,
+                "template_version": template.version,
+                "created_at": now,
+                "updated_at": now,
+                "created_by": live.user_id,
+            },
+        )
+        insert_carriers = _BulkInsert(conn, Carrier.__table__, _CARRIER_COLUMNS, {})
+        masked: dict[str, str] = {}
         done = done_before
         for start in range(0, len(rows), _CHUNK):
             batch = rows[start : start + _CHUNK]
@@ -1171,29 +1550,29 @@ def _write(
                 archive_no = numbers[start + offset]
                 status = "filed" if file_complete and row.completeness >= 100 else "draft"
                 filed += status == "filed"
-                name = row.index.get("name")
+                index = row.index
+                name = index.get("name")
+                if name:
+                    mask = masked.get(name)
+                    if mask is None:
+                        mask = masked[name] = tv.mask_name(name)
+                else:
+                    mask = ""
                 values.append(
-                    {
-                        "archive_no": archive_no,
-                        "category": category,
-                        "subtype": row.subtype,
-                        "tier": "ordinary",
-                        "status": status,
-                        "manager_id": live.user_id,
-                        "template_version": template.version,
-                        "name_masked": tv.mask_name(name) if name else "",
-                        "retrieval_remarks": row.remarks,
-                        "retention_years": row.retention,
-                        "completeness": row.completeness,
-                        "name": name,
-                        "identity_no": row.identity,
-                        "phone": row.index.get("phone") or None,
-                        "address": row.index.get("address") or None,
-                        "content": row.content,
-                        "created_at": now,
-                        "updated_at": now,
-                        "created_by": live.user_id,
-                    }
+                    (
+                        archive_no,
+                        row.subtype,
+                        status,
+                        mask,
+                        row.remarks,
+                        row.retention,
+                        row.completeness,
+                        name,
+                        row.identity,
+                        index.get("phone") or None,
+                        index.get("address") or None,
+                        row.content,
+                    )
                 )
                 events.append(
                     (
@@ -1211,28 +1590,20 @@ def _write(
                         },
                     )
                 )
-            returned = dict(
-                (archive_no, cid) for cid, archive_no in uow.session.execute(insert, values)
+            insert_customers.execute(values)
+            returned = _ids(conn, [value[0] for value in values])
+            ids = [returned[value[0]] for value in values]
+            insert_carriers.execute(
+                [
+                    (cid, c["kind"], c["cabinet"], c["box"], c["folder"], c["note"])
+                    for cid, row in zip(ids, batch, strict=True)
+                    for c in row.carriers
+                ]
             )
-            ids = [returned[value["archive_no"]] for value in values]
-            carrier_rows = [
-                {"customer_id": cid, **carrier}
-                for cid, row in zip(ids, batch, strict=True)
-                for carrier in row.carriers
-            ]
-            if carrier_rows:
-                uow.session.execute(sa.insert(carriers_table), carrier_rows)
             search.index_customers(
                 uow.session,
                 [
-                    search.SearchEntry(
-                        cid,
-                        value["archive_no"],
-                        value["name"],
-                        value["identity_no"],
-                        value["phone"],
-                        value["address"],
-                    )
+                    search.SearchEntry(cid, value[0], value[7], value[8], value[9], value[10])
                     for cid, value in zip(ids, values, strict=True)
                 ],
             )

@@ -8,7 +8,7 @@
    20 columns a branch fills: identity, contact, address, income, carrier) and
    every column of the blank workbook.
 2. For reference, how long openpyxl's own read-only reader takes for the same
-   typical workbook (the import uses a streaming reader of the same XML).
+   typical workbook (the import reads the same XML itself: app/workflows/xlsx_io.py).
 3. `demo --customers N` (default the --customers of the bench, 100,000): the
    customers part of the demo (generation, checks, writing through the import
    path, all categories, 农户 with their tables), in customers per second.
