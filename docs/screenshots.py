@@ -24,6 +24,7 @@ from app import settings as app_settings
 from app.__main__ import install_translators
 from app.cli import DEMO_PASSWORD
 from app.cli import main as cli_main
+from app.errors import Conflict
 from app.storage.archive import Archive
 from app.views.consultation_apply_dialog import ConsultationApplyDialog
 from app.views.context import SessionContext
@@ -34,7 +35,8 @@ from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
 from app.views.request_view_dialog import RequestViewDialog
 from app.views.signing_dialog import SigningDialog
-from app.workflows import auth, consultation, customers, modification, requests, signing
+from app.views.vault_page import VaultPage
+from app.workflows import auth, consultation, customers, modification, requests, signing, tier
 from app.workflows import update_submission as updates
 from app.workflows.attachments import NewAttachment
 from app.workflows.consultation import Profile
@@ -302,6 +304,71 @@ def consultation_shots(
     window.deleteLater()
 
 
+def vault_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
+    """The custodian's 保密库 page: records marked 机密/绝密, their openings and a grant.
+
+    manager1 marks two filed archives secret with the custodian present and opens
+    them; staff1 holds a consultation grant on one; the custodian then enters the page.
+    """
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    staff = auth.authenticate(archive, "staff1", DEMO_PASSWORD)
+    keeper = auth.authenticate(archive, "custodian", DEMO_PASSWORD)
+    filed = customers.catalogue_page(
+        archive, manager, filters=CatalogueFilter(status="filed", tier="ordinary"), limit=50
+    )
+    reasons = [
+        ("secret", "客户为本地重点企业主,资产和经营信息涉及商业秘密。"),
+        ("top_secret", "客户涉及司法机关协查事项,须按绝密管理。"),
+    ]
+    raised = []
+    for line in reversed(filed):
+        if len(raised) == len(reasons):
+            break
+        level, reason = reasons[len(raised)]
+        try:
+            raised.append(
+                tier.raise_tier(archive, manager, line.id, level, custodian=keeper, reason=reason)
+            )
+        except Conflict:
+            continue  # a change of it is waiting for approval
+    extra = customers.create_customer(
+        archive,
+        manager,
+        category="individual",
+        subtype="farmer",
+        data=dict(farmer(9, "上官守正", "男", "19620811", "桥头河镇", "新塘村"), tier="机密"),
+        custodian=keeper,
+    )
+    customers.file_customer(archive, manager, extra.id, custodian=keeper)
+    for ref in (*raised, raised[0]):
+        customers.open_customer(archive, manager, ref.id, custodian=keeper)
+    grant = consultation.apply(
+        archive,
+        staff,
+        [raised[0].id],
+        purpose="大额授信尽职调查",
+        reason="核对客户资产、经营和担保情况。",
+        mode="view",
+        days=3,
+        profile=Profile("陈员工", "营业部", "综合柜员", "0738-8321234"),
+    )
+    signing.decide(archive, grant.id, "manager1", DEMO_PASSWORD, "approve", "同意查阅。")
+    signing.decide(archive, grant.id, "director", DEMO_PASSWORD, "approve", "同意。")
+    customers.open_customer(archive, staff, raised[0].id, custodian=keeper)
+
+    ctx = SessionContext(archive, keeper)
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    page = window.findChild(VaultPage)
+    assert page is not None
+    page.set_custodian(keeper)  # confirmed in person (the page would ask on entering)
+    window.show_area("vault")
+    shoot(app, window, "vault-page.png")
+    window.close()
+    window.deleteLater()
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="custarchive-shots-"))
     os.environ["CUSTARCHIVE_CONFIG_DIR"] = str(work / "config")
@@ -366,6 +433,7 @@ def main() -> int:
     form.close()
     approvals_shots(app, archive, settings)
     consultation_shots(app, archive, settings)
+    vault_shots(app, archive, settings)
     archive.close()
     return 0
 

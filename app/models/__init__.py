@@ -18,6 +18,7 @@ from app.models.customer import (
 )
 from app.models.destruction import DestructionRecord
 from app.models.incident import Incident, IncidentStep, IncidentView
+from app.models.inspection import Inspection
 from app.models.meta import ArchiveMeta
 from app.models.outflow import ExternalProvision, TransferRecord
 from app.models.safekeeping import CheckoutRecord, Reconciliation
@@ -41,6 +42,7 @@ __all__ = [
     "Incident",
     "IncidentStep",
     "IncidentView",
+    "Inspection",
     "Reconciliation",
     "Request",
     "RequestAttachment",

@@ -98,6 +98,14 @@ EVENT_LABELS: dict[str, str] = {
     "reconciliation.print": "打印帐实核对报告",
     "consultation.form_print": "打印查阅申请表",
     "consultation.form_blank": "打印空白查阅申请表",
+    "inspection.open": "开始年度检查",
+    "inspection.refresh": "刷新年度检查结果",
+    "inspection.checklist": "填写年度检查清单",
+    "inspection.submit": "提交年度检查记录",
+    "inspection.print": "打印年度检查报告",
+    "tier.raise": "标定密级",
+    "tier.lower": "降低密级",
+    "vault.overview": "查看保密库概况",
 }
 
 
@@ -134,6 +142,9 @@ DETAIL_KEYS: dict[str, str] = {
     "subtype": "子类",
     "tier": "密级",
     "from_tier": "原密级",
+    "to_tier": "新密级",
+    "moved_requests": "移入保密库的申请数",
+    "moved_versions": "移入保密库的修改记录数",
     "completeness": "完整度",
     "custodian": "保密专管员",
     "kind": "检索方式",
@@ -182,6 +193,9 @@ DETAIL_KEYS: dict[str, str] = {
     "grant": "查阅授权",
     "mode": "查阅方式",
     "days": "查阅天数",
+    "attention": "需关注项数",
+    "answered": "已检查项数",
+    "failed": "不符合项数",
 }
 _TIER_WORDS: dict[object, str] = {"ordinary": "普通", "secret": "机密", "top_secret": "绝密"}
 DETAIL_VALUES: dict[str, dict[object, str]] = {
@@ -197,6 +211,8 @@ DETAIL_VALUES: dict[str, dict[object, str]] = {
         "consultation": "查阅申请",
         "destruction": "销毁申请",
         "external": "对外提供申请",
+        "inspection": "年度检查记录",
+        "tier_lower": "降低密级申请",
     },
     "state": {
         "draft": "草稿",
@@ -226,6 +242,7 @@ DETAIL_VALUES: dict[str, dict[object, str]] = {
     },
     "tier": _TIER_WORDS,
     "from_tier": _TIER_WORDS,
+    "to_tier": _TIER_WORDS,
     "category": {"individual": "个人客户", "organisation": "单位客户", "special": "特殊类客户"},
     "kind": {
         "id": "证件号码",

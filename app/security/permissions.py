@@ -123,7 +123,8 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.MODIFICATION_DRAFT: frozenset({M}),
     Action.MODIFICATION_APPROVE: frozenset({D}),
     Action.INSPECTION_PERFORM: frozenset({I}),
-    Action.INSPECTION_SIGN: frozenset({I, D}),
+    # the inspector signs by submitting (INSPECTION_PERFORM); this is the director's signature
+    Action.INSPECTION_SIGN: frozenset({D}),
     Action.INSPECTION_VIEW: frozenset({D, I, S}),
     Action.CHECKOUT_RECORD: frozenset({M, C}),
     Action.RECONCILIATION_PERFORM: frozenset({C, I}),

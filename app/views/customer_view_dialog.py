@@ -8,7 +8,9 @@ version asks for more, the items are listed. While the archive is a draft its
 manager may complete it (修改) or file it (归档); after filing, 修改 opens the
 same form in modification mode, whose change goes to the director for
 signature (article 10). While such a change is pending, a banner says so and
-opens the request; 修改记录 lists the approved versions.
+opens the request; 修改记录 lists the approved versions. The owning manager
+marks a filed record 机密/绝密 here (标定密级, with the custodian in person) and
+asks the director to lower it (申请降低密级); the workflow says which is offered.
 
 Values are shown as plain labels, not selectable: copying out needs an
 approved request (article 17.1).
@@ -52,7 +54,8 @@ from app.views.labels import label_text, local_time
 from app.views.messages import confirm, show_error, show_info
 from app.views.record_history_dialog import open_record_history
 from app.views.request_view_dialog import ApprovalNews, open_request_dialog
-from app.workflows import consultation, customers, requests
+from app.views.tier_dialog import TierDialog
+from app.workflows import consultation, customers, requests, tier
 from app.workflows.auth import Actor
 from app.workflows.customers import CustomerContent
 
@@ -100,6 +103,8 @@ class CustomerViewDialog(QDialog):
         self.edit_button = QPushButton(self.tr("修改"))
         self.file_button = QPushButton(self.tr("归档"))
         self.history_button = QPushButton(self.tr("修改记录"))
+        self.raise_tier_button = QPushButton(self.tr("标定密级…"))
+        self.lower_tier_button = QPushButton(self.tr("申请降低密级…"))
         self.close_button = QPushButton(self.tr("关闭"))
         self.edit_button.setToolTip(
             self.tr("草稿可由管户客户经理直接修改;归档后的修改须经主任批准")
@@ -108,14 +113,25 @@ class CustomerViewDialog(QDialog):
         self.edit_button.clicked.connect(self.edit)
         self.file_button.clicked.connect(self.file)
         self.history_button.clicked.connect(self.show_history)
+        self.raise_tier_button.clicked.connect(self.raise_tier)
+        self.lower_tier_button.clicked.connect(self.lower_tier)
         self.close_button.clicked.connect(self.accept)
-        for button in (self.edit_button, self.file_button, self.history_button):
+        self._tier_actions = tier.TierActions()
+        for button in (
+            self.edit_button,
+            self.file_button,
+            self.history_button,
+            self.raise_tier_button,
+            self.lower_tier_button,
+        ):
             button.setAutoDefault(False)
         self.close_button.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.file_button)
         buttons.addWidget(self.history_button)
+        buttons.addWidget(self.raise_tier_button)
+        buttons.addWidget(self.lower_tier_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
@@ -317,7 +333,35 @@ class CustomerViewDialog(QDialog):
         self.edit_button.setText(self.tr("修改…") if may_propose else self.tr("修改"))
         self.file_button.setVisible(content.is_draft and not content.under_grant)
         self.history_button.setVisible(owner and not content.is_draft)
+        self._show_tier(owner and filed and not content.under_grant)
         self._show_pending()
+
+    def _show_tier(self, offered: bool) -> None:
+        """标定密级 / 申请降低密级 as the workflow offers them for this record now."""
+        actions = tier.TierActions()
+        if offered:
+            try:
+                actions = tier.tier_actions(self._ctx.archive, self._ctx.actor, self._content.id)
+            except Exception as exc:
+                show_error(self, exc)
+        self._tier_actions = actions
+        for button, choices, blocked, hint in (
+            (
+                self.raise_tier_button,
+                actions.raise_to,
+                actions.raise_blocked,
+                self.tr("标定为“机密”或“绝密”:内容移入保密库,须由保密专管员到场(制度第16条)"),
+            ),
+            (
+                self.lower_tier_button,
+                actions.lower_to,
+                actions.lower_blocked,
+                self.tr("降低密级须报主任批准,批准时须由保密专管员到场(制度第16条)"),
+            ),
+        ):
+            button.setVisible(bool(choices))
+            button.setEnabled(not blocked)
+            button.setToolTip(blocked or hint)
 
     def _show_pending(self) -> None:
         """The banner for a change under approval (and 修改 waits until it is settled)."""
@@ -418,6 +462,64 @@ class CustomerViewDialog(QDialog):
         if open_request_dialog(self._ctx, self._pending.id, custodian=self._custodian, parent=self):
             self.changed = True
             self._reopen()  # withdrawn, refreshed or decided: show the record as it is now
+
+    def raise_tier(self) -> None:
+        """标定密级: choose the tier and the reason, then the custodian confirms in person."""
+        actions = self._tier_actions
+        if not actions.raise_to or actions.raise_blocked:
+            return
+        dialog = TierDialog(
+            self._ctx,
+            self._content.id,
+            self._content.archive_no,
+            self._content.tier_label,
+            actions.raise_to,
+            lowering=False,
+            custodian=self._custodian,
+            parent=self,
+        )
+        dialog.exec()
+        raised = dialog.raised
+        if raised is not None:
+            self._custodian = dialog.custodian
+        dialog.deleteLater()
+        if raised is None:
+            return
+        self.changed = True
+        show_info(
+            self,
+            self.tr("档案 {no} 已标定为“{tier}”,内容已移入保密库。").format(
+                no=raised.archive_no, tier=label_text(customers.TIER_LABELS[raised.tier])
+            ),
+        )
+        self._reopen()
+
+    def lower_tier(self) -> None:
+        """申请降低密级: the request goes to the director's inbox."""
+        actions = self._tier_actions
+        if not actions.lower_to or actions.lower_blocked:
+            return
+        dialog = TierDialog(
+            self._ctx,
+            self._content.id,
+            self._content.archive_no,
+            self._content.tier_label,
+            actions.lower_to,
+            lowering=True,
+            parent=self,
+        )
+        dialog.exec()
+        requested = dialog.requested
+        dialog.deleteLater()
+        if requested is None:
+            return
+        self.changed = True
+        ApprovalNews.of(self._ctx).changed.emit()
+        show_info(
+            self,
+            self.tr("已提交降低密级申请 {serial},待主任审批。").format(serial=requested.serial),
+        )
+        self._show_tier(True)
 
     def show_history(self) -> None:
         self._custodian = open_record_history(

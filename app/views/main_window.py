@@ -61,12 +61,14 @@ from app.views.home_page import HomePage
 from app.views.idle_lock import IdleLock
 from app.views.incident_report_dialog import IncidentReportDialog
 from app.views.incidents_page import IncidentsPage
+from app.views.inspection_page import InspectionPage
 from app.views.labels import app_title, roles_text
 from app.views.registers_page import RegistersPage
 from app.views.registers_page import guards as register_guards
 from app.views.request_view_dialog import ApprovalNews
 from app.views.user_management_page import UserManagementPage
-from app.workflows import requests
+from app.views.vault_page import VaultPage
+from app.workflows import inspection, requests
 from app.workflows.auth import Actor
 
 CONTEXT = "MainWindow"
@@ -158,6 +160,18 @@ AREAS: tuple[Area, ...] = (
         RegistersPage,
     ),
     Area(
+        "vault",
+        QT_TRANSLATE_NOOP("MainWindow", "保密库"),
+        QT_TRANSLATE_NOOP("MainWindow", "第16条"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "“机密”“绝密”档案单独存放、专人管理:保密专管员本人到场开启,"
+            "核对保密库内容、查看记录和有效的查阅授权。",
+        ),
+        (Action.VAULT_ACCESS,),
+        VaultPage,
+    ),
+    Area(
         "inspection",
         QT_TRANSLATE_NOOP("MainWindow", "年度检查"),
         QT_TRANSLATE_NOOP("MainWindow", "第11条"),
@@ -165,6 +179,7 @@ AREAS: tuple[Area, ...] = (
             "MainWindow", "每年年初对客户信息保管状况进行全面检查,做好检查记录,打印检查报告。"
         ),
         (Action.INSPECTION_VIEW,),
+        InspectionPage,
     ),
     Area(
         "incident",
@@ -362,6 +377,15 @@ class MainWindow(QMainWindow):
         self._built_for = (actor.login, actor.roles)
         if self._areas:
             self.nav.setCurrentRow(0)  # from -1: shows and refreshes the first page
+        if actor.may(Action.INSPECTION_PERFORM) and self._inspection_awaits(actor):
+            self.show_area("inspection")  # article 11: this year's inspection first
+
+    def _inspection_awaits(self, actor: Actor) -> bool:
+        """This year's inspection is not yet submitted (a failed check shows the home page)."""
+        try:
+            return inspection.awaiting_inspector(self._ctx.archive, actor)
+        except Exception:
+            return False
 
     def _approvals_row(self) -> int:
         keys = [area.key for area in self._areas]

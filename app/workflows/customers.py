@@ -532,12 +532,13 @@ def _refuse_duplicate_in_vault(
     if not identity:
         return
     for ref, blob in vault.session.execute(sa.select(VaultRecord.record_ref, VaultRecord.content)):
-        if ref == exclude_ref:
+        # request:<serial> and version:<no>:<v> rows are no records (a version is a JSON list)
+        if ref == exclude_ref or ref.startswith(("request:", "version:")):
             continue
-        payload = tv.from_json(blob.decode("utf-8"))
         try:
+            payload = tv.from_json(blob.decode("utf-8"))
             other = tv.identity_of(payload["category"], payload.get("data") or {})
-        except (KeyError, TypeError, AttributeError):
+        except (KeyError, TypeError, AttributeError, ValueError):
             continue
         if other and other == identity:
             raise DuplicateCustomer(ref)

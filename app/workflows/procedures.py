@@ -7,7 +7,9 @@ from app.workflows import (
     consultation,
     destruction,
     external_provision,
+    inspection,
     modification,
+    tier,
     update_submission,
 )
 
@@ -15,6 +17,8 @@ __all__ = [
     "consultation",
     "destruction",
     "external_provision",
+    "inspection",
     "modification",
+    "tier",
     "update_submission",
 ]

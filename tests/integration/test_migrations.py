@@ -104,6 +104,8 @@ APPEND_ONLY = {
     "approval_decisions_no_delete",
     "destruction_register_no_update",
     "destruction_register_no_delete",
+    "inspections_closed_no_update",
+    "inspections_no_delete",
 }
 
 

@@ -61,7 +61,7 @@ update.decide                 M
 modification.draft            M
 modification.approve          D
 inspection.perform            I
-inspection.sign               D I
+inspection.sign               D
 inspection.view               D S I
 checkout.record               M C
 reconciliation.perform        C I
