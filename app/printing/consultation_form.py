@@ -143,7 +143,7 @@ SECTION_FILL = colors.HexColor("#DCDCDC")
 INVALID_COLOUR = "#B00000"
 
 
-class _Styles:
+class Styles:
     """Paragraph styles in one font; CJK wrapping so long Chinese text breaks anywhere."""
 
     def __init__(self, font: FontChoice) -> None:
@@ -172,7 +172,7 @@ def _day(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _minute(value: datetime | None) -> str:
+def minute(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M") if value else ""
 
 
@@ -192,7 +192,7 @@ def _ticks(options: Sequence[str], chosen: str, marks: tuple[str, str]) -> str:
     return _GAP.join(escape(part) for part in parts)
 
 
-def _grid(extra: Sequence[tuple[Any, ...]] = (), *, lines: bool = True) -> TableStyle:
+def grid(extra: Sequence[tuple[Any, ...]] = (), *, lines: bool = True) -> TableStyle:
     """The form's cell style; ``lines=False`` leaves the rules to ``extra``."""
     rules = [("GRID", (0, 0), (-1, -1), 0.6, colors.black)] if lines else []
     return TableStyle(
@@ -208,7 +208,7 @@ def _grid(extra: Sequence[tuple[Any, ...]] = (), *, lines: bool = True) -> Table
     )
 
 
-def _section_row(span_to: int, row: int = 0) -> list[tuple[Any, ...]]:
+def section_row(span_to: int, row: int = 0) -> list[tuple[Any, ...]]:
     return [
         ("SPAN", (0, row), (span_to, row)),
         ("BACKGROUND", (0, row), (span_to, row), SECTION_FILL),
@@ -220,7 +220,7 @@ class _Builder:
 
     def __init__(self, font: FontChoice) -> None:
         self.font = font
-        self.styles = _Styles(font)
+        self.styles = Styles(font)
         self.marks = choice_marks(font)
 
     def p(self, markup: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -311,9 +311,9 @@ class _Builder:
             rows,
             colWidths=[LABEL_WIDTH, value, LABEL_WIDTH, value],
             rowHeights=[None, row, row],
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(3),
+                    *section_row(3),
                     ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL),
                     ("BACKGROUND", (2, 1), (2, -1), LABEL_FILL),
                 ]
@@ -350,7 +350,7 @@ class _Builder:
             colWidths=widths,
             rowHeights=heights,
             repeatRows=2,
-            style=_grid([*_section_row(5), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
+            style=grid([*section_row(5), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
         )
 
     def matters(self, purpose: str, reason: str, mode: str, period: str, blank: bool) -> Table:
@@ -368,14 +368,14 @@ class _Builder:
             rowHeights=heights,
             # A reason longer than a page must still print: let its row split.
             splitInRow=1,
-            style=_grid([*_section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
+            style=grid([*section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
         )
 
     def section_title(self, text: str) -> Table:
         return Table(
             [[self.p(text, self.styles.section)]],
             colWidths=[FRAME_WIDTH],
-            style=_grid([("BACKGROUND", (0, 0), (-1, -1), SECTION_FILL)]),
+            style=grid([("BACKGROUND", (0, 0), (-1, -1), SECTION_FILL)]),
         )
 
     def signature(self, step: str, sig: FormSignature | None, *, blank: bool = False) -> Table:
@@ -391,7 +391,7 @@ class _Builder:
             fingerprint, verdict = "", "未签"
         else:
             opinion, decision, signer = _text(sig.opinion), sig.decision, escape(sig.signer)
-            when = _minute(sig.signed_at)
+            when = minute(sig.signed_at)
             fingerprint = escape(sig.fingerprint)
             verdict = {True: "有效", False: "无效", None: "未签"}[sig.valid]
             if sig.valid is False:
@@ -423,7 +423,7 @@ class _Builder:
             minRowHeights=[11 * mm if sig else 18 * mm, 7.5 * mm, 0][: len(rows)],
             # Only the box, the label's edge and a rule under the opinion: the
             # decision, signature and fingerprint read as one band, as on paper.
-            style=_grid(
+            style=grid(
                 [
                     ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
                     ("LINEAFTER", (0, 0), (0, -1), 0.6, colors.black),
@@ -477,7 +477,7 @@ class _Builder:
         table = Table(
             [[self.label("备注"), self.p("<br/>".join(escape(n) for n in NOTES))]],
             colWidths=[LABEL_WIDTH, VALUE_WIDTH],
-            style=_grid([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]),
+            style=grid([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]),
         )
         return table
 
@@ -485,7 +485,7 @@ class _Builder:
 def _footer(
     font: FontChoice, serial: str, printed_by: str, printed_at: datetime
 ) -> Callable[[Canvas, int, int], None]:
-    """Draws the footer once the page total is known (see :func:`_numbered_canvas`)."""
+    """Draws the footer once the page total is known (see :func:`numbered_canvas`)."""
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
         y = BOTTOM_MARGIN - 9 * mm
@@ -499,7 +499,7 @@ def _footer(
         canvas.drawRightString(
             PAGE_WIDTH - RIGHT_MARGIN,
             y,
-            f"打印人：{printed_by}　打印时间：{_minute(printed_at)}",
+            f"打印人：{printed_by}　打印时间：{minute(printed_at)}",
         )
         if page > 1:
             # Continuation pages name the form they belong to.
@@ -512,7 +512,7 @@ def _footer(
     return draw
 
 
-def _numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+def numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas that holds its pages until the end, so each footer can say "共 Y 页"."""
 
     class NumberedCanvas(Canvas):
@@ -560,7 +560,7 @@ def _build(
         creator="custarchive",
     )
     footer = _footer(font, serial, printed_by, printed_at)
-    doc.build(story, canvasmaker=_numbered_canvas(footer))
+    doc.build(story, canvasmaker=numbered_canvas(footer))
 
 
 def render_form(

@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from app.printing.consultation_form import _grid, _minute, _numbered_canvas
+from app.printing.consultation_form import grid, minute, numbered_canvas
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息销毁清册"
@@ -147,7 +147,7 @@ def _story(document: RegisterDocument, font: FontChoice) -> list[Flowable]:
         rows,
         colWidths=widths,
         repeatRows=1,
-        style=_grid([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]),
+        style=grid([("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL)]),
     )
     story.append(table)
     return story
@@ -167,7 +167,7 @@ def _footer(
         canvas.drawRightString(
             PAGE_WIDTH - RIGHT_MARGIN,
             y,
-            f"打印人：{printed_by}　打印时间：{_minute(printed_at)}",
+            f"打印人：{printed_by}　打印时间：{minute(printed_at)}",
         )
         if page > 1:
             canvas.drawString(LEFT_MARGIN, PAGE_HEIGHT - TOP_MARGIN + 4 * mm, f"{TITLE}（续）")
@@ -196,7 +196,7 @@ def render_register(
         creator="custarchive",
     )
     footer = _footer(font, document.printed_by, document.printed_at)
-    doc.build(_story(document, font), canvasmaker=_numbered_canvas(footer))
+    doc.build(_story(document, font), canvasmaker=numbered_canvas(footer))
 
 
 def render_register_bytes(document: RegisterDocument, *, font: FontChoice | None = None) -> bytes:

@@ -32,7 +32,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from reportlab.platypus.tables import TableStyle
 
 from app.printing import watermark
-from app.printing.consultation_form import _numbered_canvas
+from app.printing.consultation_form import minute, numbered_canvas
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息对外提供件"
@@ -93,10 +93,6 @@ def _text(value: str) -> str:
     return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
 
 
-def _minute(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
-
-
 class _Styles:
     def __init__(self, font: FontChoice) -> None:
         base: dict[str, Any] = {"fontName": font.name, "wordWrap": "CJK"}
@@ -126,7 +122,7 @@ def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
         return Paragraph(markup, style or s.body)
 
     approvals = "<br/>".join(
-        f"{escape(a.step)}：{escape(a.signer)}　{_minute(a.signed_at)}" for a in doc.approvals
+        f"{escape(a.step)}：{escape(a.signer)}　{minute(a.signed_at)}" for a in doc.approvals
     )
     recipient = escape(doc.recipient_org)
     if doc.recipient_person:
@@ -141,7 +137,7 @@ def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
         [p("审批", s.label), p(approvals)],
         [
             p("经办人", s.label),
-            p(f"{escape(doc.produced_by)}　生成时间 {_minute(doc.produced_at)}"),
+            p(f"{escape(doc.produced_by)}　生成时间 {minute(doc.produced_at)}"),
         ],
     ]
     story: list[Flowable] = [
@@ -224,6 +220,6 @@ def render(doc: ProvisionDocument, out: Path | BinaryIO, *, font: FontChoice | N
     mark = doc.watermark
     if not font.covers(mark):
         mark = mark.replace(watermark.SEPARATOR, " - ")
-    canvas = watermark.watermarked(_numbered_canvas(_footer(font, doc, pages)), mark, font.name)
+    canvas = watermark.watermarked(numbered_canvas(_footer(font, doc, pages)), mark, font.name)
     template.build(_story(doc, _Styles(font)), canvasmaker=canvas)
     return pages[0]

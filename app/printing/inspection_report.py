@@ -45,10 +45,11 @@ from app.printing.consultation_form import (
     PAGE_WIDTH,
     RIGHT_MARGIN,
     TOP_MARGIN,
-    _grid,
-    _numbered_canvas,
-    _section_row,
-    _Styles,
+    Styles,
+    grid,
+    minute,
+    numbered_canvas,
+    section_row,
 )
 from app.printing.fonts import FontChoice, cjk_font
 
@@ -121,10 +122,6 @@ class InspectionReport:
     printed_at: datetime
 
 
-def _minute(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
-
-
 def _numbered(number: int, text: str) -> str:
     return f"{_NUMERALS[number - 1]}、{escape(text)}"
 
@@ -132,7 +129,7 @@ def _numbered(number: int, text: str) -> str:
 class _Builder:
     def __init__(self, font: FontChoice) -> None:
         self.font = font
-        self.styles = _Styles(font)
+        self.styles = Styles(font)
         self.marks = font.covers("".join(SEVERITY_MARKS.values()))
 
     def severity_text(self, finding: ReportFinding) -> str:
@@ -180,17 +177,17 @@ class _Builder:
             ],
             [
                 self.label("开始检查"),
-                self.p(f"{escape(report.opened_by)},{_minute(report.opened_at)}"),
+                self.p(f"{escape(report.opened_by)},{minute(report.opened_at)}"),
                 self.label("检查结果生成"),
-                self.p(_minute(report.findings_at)),
+                self.p(minute(report.findings_at)),
             ],
         ]
         return Table(
             rows,
             colWidths=[label, value, label, value],
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(3),
+                    *section_row(3),
                     ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL),
                     ("BACKGROUND", (2, 1), (2, -1), LABEL_FILL),
                 ]
@@ -227,7 +224,7 @@ class _Builder:
             data,
             colWidths=widths,
             repeatRows=2,
-            style=_grid([*_section_row(4), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
+            style=grid([*section_row(4), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
         )
 
     def items(self, index: int, finding: ReportFinding) -> Table:
@@ -268,9 +265,9 @@ class _Builder:
             data,
             colWidths=widths,
             repeatRows=2,
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(2),
+                    *section_row(2),
                     ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
                     ("TOPPADDING", (0, 2), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 2), (-1, -1), 1),
@@ -307,7 +304,7 @@ class _Builder:
             data,
             colWidths=widths,
             repeatRows=2,
-            style=_grid([*_section_row(4), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
+            style=grid([*section_row(4), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL)]),
         )
 
     def chain(self, number: int, report: InspectionReport) -> Table:
@@ -325,7 +322,7 @@ class _Builder:
         return Table(
             rows,
             colWidths=[28 * mm, FRAME_WIDTH - 28 * mm],
-            style=_grid([*_section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
+            style=grid([*section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
         )
 
     def signatures(self, number: int, report: InspectionReport) -> Table:
@@ -341,7 +338,7 @@ class _Builder:
                 [
                     self.label(s.role),
                     self.p(escape(s.name), self.styles.small),
-                    self.p(_minute(s.signed_at), self.styles.small),
+                    self.p(minute(s.signed_at), self.styles.small),
                     self.label(s.decision),
                     self.p(escape(s.fingerprint), self.styles.small),
                     Paragraph(verdict, self.styles.label),
@@ -372,9 +369,9 @@ class _Builder:
             data,
             colWidths=widths,
             rowHeights=heights,
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(5),
+                    *section_row(5),
                     ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
                     ("BACKGROUND", (0, last), (0, last), LABEL_FILL),
                     *extra,
@@ -395,7 +392,7 @@ def _footer(font: FontChoice, report: InspectionReport) -> Callable[[Canvas, int
         canvas.drawRightString(
             PAGE_WIDTH - RIGHT_MARGIN,
             y,
-            f"打印人:{report.printed_by}　打印时间:{_minute(report.printed_at)}",
+            f"打印人:{report.printed_by}　打印时间:{minute(report.printed_at)}",
         )
         if page > 1:
             top = PAGE_HEIGHT - TOP_MARGIN + 4 * mm
@@ -441,4 +438,4 @@ def render_report(
         keywords="",
         creator="custarchive",
     )
-    doc.build(story(report, font), canvasmaker=_numbered_canvas(_footer(font, report)))
+    doc.build(story(report, font), canvasmaker=numbered_canvas(_footer(font, report)))

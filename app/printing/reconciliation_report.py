@@ -42,10 +42,11 @@ from app.printing.consultation_form import (
     PAGE_WIDTH,
     RIGHT_MARGIN,
     TOP_MARGIN,
-    _grid,
-    _numbered_canvas,
-    _section_row,
-    _Styles,
+    Styles,
+    grid,
+    minute,
+    numbered_canvas,
+    section_row,
 )
 from app.printing.fonts import FontChoice, cjk_font
 
@@ -104,14 +105,10 @@ class ReconciliationReport:
         return sum(len(section.rows) for section in self.sections)
 
 
-def _minute(value: datetime) -> str:
-    return value.strftime("%Y-%m-%d %H:%M")
-
-
 class _Builder:
     def __init__(self, font: FontChoice) -> None:
         self.font = font
-        self.styles = _Styles(font)
+        self.styles = Styles(font)
 
     def p(self, markup: str, style: Any = None) -> Paragraph:
         return Paragraph(markup, style or self.styles.body)
@@ -134,7 +131,7 @@ class _Builder:
             ],
             [
                 self.label("核对时间"),
-                self.p(_minute(report.performed_at)),
+                self.p(minute(report.performed_at)),
                 self.label("核对人"),
                 self.p(escape(report.performer)),
             ],
@@ -143,7 +140,7 @@ class _Builder:
         return Table(
             rows,
             colWidths=[label, value, label, value],
-            style=_grid(
+            style=grid(
                 [
                     ("SPAN", (1, 2), (3, 2)),
                     ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
@@ -175,9 +172,9 @@ class _Builder:
         return Table(
             rows,
             colWidths=[width] * len(heads),
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(len(heads) - 1),
+                    *section_row(len(heads) - 1),
                     ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
                     ("SPAN", (0, 3), (-1, 3)),
                 ]
@@ -211,7 +208,7 @@ class _Builder:
             data,
             colWidths=widths,
             repeatRows=2,
-            style=_grid([*_section_row(5), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL), *extra]),
+            style=grid([*section_row(5), ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL), *extra]),
         )
 
     def found_lines(self, number: int, report: ReconciliationReport) -> Table:
@@ -241,9 +238,9 @@ class _Builder:
             data,
             colWidths=widths,
             repeatRows=2,
-            style=_grid(
+            style=grid(
                 [
-                    *_section_row(len(widths) - 1),
+                    *section_row(len(widths) - 1),
                     ("BACKGROUND", (0, 1), (-1, 1), LABEL_FILL),
                     ("TOPPADDING", (0, 2), (-1, -1), 1),
                     ("BOTTOMPADDING", (0, 2), (-1, -1), 1),
@@ -257,7 +254,7 @@ class _Builder:
             [self.p(f"{_NUMERALS[number - 1]}、签名", self.styles.section), ""],
             [
                 self.label("电子签名"),
-                self.p(f"{escape(report.performer)},{_minute(report.performed_at)}"),
+                self.p(f"{escape(report.performer)},{minute(report.performed_at)}"),
             ],
             [self.label("签名指纹"), self.p(f"{escape(report.fingerprint)}  校验:{verdict}")],
             [
@@ -276,7 +273,7 @@ class _Builder:
             rows,
             colWidths=[22 * mm, FRAME_WIDTH - 22 * mm],
             rowHeights=[None, None, None, None, 14 * mm],
-            style=_grid([*_section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
+            style=grid([*section_row(1), ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL)]),
         )
 
     def repeats(self, report: ReconciliationReport) -> Paragraph:
@@ -299,7 +296,7 @@ def _footer(font: FontChoice, report: ReconciliationReport) -> Callable[[Canvas,
         canvas.drawRightString(
             PAGE_WIDTH - RIGHT_MARGIN,
             y,
-            f"打印人:{report.printed_by}　打印时间:{_minute(report.printed_at)}",
+            f"打印人:{report.printed_by}　打印时间:{minute(report.printed_at)}",
         )
         if page > 1:
             top = PAGE_HEIGHT - TOP_MARGIN + 4 * mm
@@ -339,4 +336,4 @@ def render_report(
         keywords="",
         creator="custarchive",
     )
-    doc.build(story, canvasmaker=_numbered_canvas(_footer(font, report)))
+    doc.build(story, canvasmaker=numbered_canvas(_footer(font, report)))
