@@ -202,7 +202,8 @@ def listing(archive: Archive, actor: Actor, *, pending_only: bool = False) -> li
         return _lines(uow, live, chosen)
 
 
-def _may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
+def may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
+    """Whether ``live`` may see this request (the rule of the module docstring)."""
     if request.requester_id == live.user_id:
         return True
     if any(d.signer_id == live.user_id for d in request.decisions):
@@ -213,16 +214,11 @@ def _may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
     return live.user_id in approvals.step_owners(request) and live.may(Action.CUSTOMER_VIEW_OWN)
 
 
-def may_see(uow: UnitOfWork, live: Actor, request: Request) -> bool:
-    """Whether ``live`` may see this request (the rule of the module docstring)."""
-    return _may_see(uow, live, request)
-
-
 def _load(uow: UnitOfWork, live: Actor, request_id: int) -> Request:
     request = uow.session.get(Request, request_id)
     if request is None:
         raise InvalidInput("找不到此申请,请刷新后重试。")
-    if not _may_see(uow, live, request):
+    if not may_see(uow, live, request):
         raise NotPermitted("查看此申请")
     return request
 
@@ -407,7 +403,7 @@ def pending_for_customer(archive: Archive, actor: Actor, customer_id: int) -> Re
             .order_by(Request.id.desc())
             .limit(1)
         )
-        if request is None or not _may_see(uow, live, request):
+        if request is None or not may_see(uow, live, request):
             return None
         return _lines(uow, live, [request])[0]
 
