@@ -35,7 +35,7 @@ from app.errors import WrongPassword
 from app.security.permissions import Action
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
-from app.views.labels import label_text, local_time
+from app.views.labels import label_text, local_time, severity_text
 from app.views.messages import confirm, error_text, show_error, show_info
 from app.views.pdf_preview_dialog import PdfPreviewDialog
 from app.views.request_view_dialog import ApprovalNews
@@ -364,7 +364,7 @@ class InspectionPage(QWidget):
         for row, finding in enumerate(view.findings):
             mark = inspection.SEVERITY_MARKS.get(finding.severity, "")
             cells = (
-                f"{mark} {label_text(finding.severity_label)}",
+                f"{mark} {severity_text(finding.severity_label)}",
                 label_text(finding.title),
                 str(finding.count),
                 finding.summary,

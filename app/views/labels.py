@@ -3,10 +3,11 @@
 The program's title (app.APP_TITLE), the role titles (app.security.roles), the
 account states (app.workflows.accounts), the names of audit events
 (app.security.audit), the approval engine's kinds, states and steps
-(app.workflows.approvals and its procedures) and the registers' words (modes,
-delivery forms, transfer kinds and states, incident states, conditions) are
-Chinese constants of the layers below, which the command line prints as they
-are. Qt's translation tools only see literal strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
+(app.workflows.approvals and its procedures), the registers' words (modes,
+delivery forms, transfer kinds and states, incident states, conditions) and the
+annual inspection's words (app.workflows.inspection) are Chinese constants of the
+layers below, which the command line prints as they are. Qt's translation tools only
+see literal strings, so each of those words is repeated here inside QT_TRANSLATE_NOOP;
 tests/gui/test_translations.py checks that the lists stay complete. The
 views show them through these functions, never the constants directly.
 """
@@ -125,6 +126,14 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "打印帐实核对报告"),
     QT_TRANSLATE_NOOP("labels", "打印查阅申请表"),
     QT_TRANSLATE_NOOP("labels", "打印空白查阅申请表"),
+    QT_TRANSLATE_NOOP("labels", "开始年度检查"),
+    QT_TRANSLATE_NOOP("labels", "刷新年度检查结果"),
+    QT_TRANSLATE_NOOP("labels", "填写年度检查清单"),
+    QT_TRANSLATE_NOOP("labels", "提交年度检查记录"),
+    QT_TRANSLATE_NOOP("labels", "打印年度检查报告"),
+    QT_TRANSLATE_NOOP("labels", "标定密级"),
+    QT_TRANSLATE_NOOP("labels", "降低密级"),
+    QT_TRANSLATE_NOOP("labels", "查看保密库概况"),
 )
 
 #: the approval engine's words (app.workflows.approvals and the procedures): request
@@ -135,6 +144,8 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "对外提供申请"),
     QT_TRANSLATE_NOOP("labels", "销毁申请"),
     QT_TRANSLATE_NOOP("labels", "信息更新申请"),
+    QT_TRANSLATE_NOOP("labels", "降低密级申请"),
+    QT_TRANSLATE_NOOP("labels", "年度检查记录"),
     QT_TRANSLATE_NOOP("labels", "草稿"),
     QT_TRANSLATE_NOOP("labels", "审批中"),
     QT_TRANSLATE_NOOP("labels", "已批准"),
@@ -147,6 +158,7 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "单位负责人签批"),
     QT_TRANSLATE_NOOP("labels", "客户经理审批"),
     QT_TRANSLATE_NOOP("labels", "管户客户经理受理"),
+    QT_TRANSLATE_NOOP("labels", "主任签署"),
     QT_TRANSLATE_NOOP("labels", "待提交"),
     QT_TRANSLATE_NOOP("labels", "待执行"),
     QT_TRANSLATE_NOOP("labels", "同意"),
@@ -187,9 +199,60 @@ REGISTER_WORDS = (
 )
 
 
+#: the annual inspection's words (app.workflows.inspection): severities (正常 through
+#: severity_text), checklist results, the record's states, the inspector's signature, the
+#: findings' titles and the checklist
+INSPECTION_WORDS = (
+    QT_TRANSLATE_NOOP("labels", "需关注"),
+    QT_TRANSLATE_NOOP("labels", "问题"),
+    QT_TRANSLATE_NOOP("labels", "符合"),
+    QT_TRANSLATE_NOOP("labels", "不符合"),
+    QT_TRANSLATE_NOOP("labels", "未检查"),
+    QT_TRANSLATE_NOOP("labels", "检查中"),
+    QT_TRANSLATE_NOOP("labels", "待主任签署"),
+    QT_TRANSLATE_NOOP("labels", "已签署"),
+    QT_TRANSLATE_NOOP("labels", "检查人员"),
+    QT_TRANSLATE_NOOP("labels", "提交"),
+    QT_TRANSLATE_NOOP("labels", "在册档案填写不完整"),
+    QT_TRANSLATE_NOOP("labels", "按旧版分类模板填写的在册档案"),
+    QT_TRANSLATE_NOOP("labels", "保管期限已满尚未销毁的档案"),
+    QT_TRANSLATE_NOOP("labels", "逾期未归还的档案载体"),
+    QT_TRANSLATE_NOOP("labels", "逾期未归还的收发传递"),
+    QT_TRANSLATE_NOOP("labels", "已过期仍标为已批准的查阅授权"),
+    QT_TRANSLATE_NOOP("labels", "超过30天未办结的申请"),
+    QT_TRANSLATE_NOOP("labels", "无效的电子签名"),
+    QT_TRANSLATE_NOOP("labels", "审计日志链校验"),
+    QT_TRANSLATE_NOOP("labels", "在岗保密专管员"),
+    QT_TRANSLATE_NOOP("labels", "90天以上未使用的账户"),
+    QT_TRANSLATE_NOOP("labels", "最近一次帐实核对"),
+    QT_TRANSLATE_NOOP("labels", "未结案的泄露事件"),
+    QT_TRANSLATE_NOOP(
+        "labels", "客户信息载体(纸张、磁盘)质量良好、耐久,便于长期保管,无破损、霉变、受潮"
+    ),
+    QT_TRANSLATE_NOOP("labels", "书写使用碳素墨水、蓝黑墨水等耐久不褪色材料,未使用圆珠笔、铅笔"),
+    QT_TRANSLATE_NOOP("labels", "档案存放场所和柜架防火、防潮、防盗,柜门上锁,钥匙专人保管"),
+    QT_TRANSLATE_NOOP("labels", "抽查的客户档案纸质材料齐全,与系统登记的载体和存放位置一致"),
+    QT_TRANSLATE_NOOP("labels", "“机密”“绝密”档案单独存放、专人管理,检索备注栏已标明密级"),
+    QT_TRANSLATE_NOOP("labels", "纸质查阅申请表填写完整,客户经理审核、单位负责人签字齐全"),
+    QT_TRANSLATE_NOOP(
+        "labels", "复制、摘抄经批准;收发、传递和外出携带有指定人员负责并采取安全措施"
+    ),
+    QT_TRANSLATE_NOOP("labels", "失去保存价值的信息按规定审批销毁,未当作废纸出售"),
+    QT_TRANSLATE_NOOP("labels", "工作人员知悉并遵守保密制度和“三不准”(抽问不少于两人)"),
+    QT_TRANSLATE_NOOP("labels", "工作人员知道发现泄露时立即补救并报告客户服务管理部主管"),
+)
+
+
 def label_text(word: str) -> str:
     """One of the words above in the chosen language (an unknown word is shown as it is)."""
     return QCoreApplication.translate(CONTEXT, word)
+
+
+def severity_text(word: str) -> str:
+    """A finding's severity (app.workflows.inspection.SEVERITIES): 正常 there is not an account's."""
+    if word == "正常":
+        return QCoreApplication.translate("labels", "正常", "a finding's severity")
+    return label_text(word)
 
 
 def app_title() -> str:

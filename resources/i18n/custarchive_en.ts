@@ -1956,14 +1956,14 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>CustomerViewDialog</name>
     <message>
-        <location filename="../../app/views/customer_view_dialog.py" line="+100"/>
-        <location line="+217"/>
+        <location filename="../../app/views/customer_view_dialog.py" line="+103"/>
+        <location line="+230"/>
         <source>修改</source>
         <extracomment>the grant mode under which the record may only be looked at (consultation.MODES) the archive was changed here (completed or filed): the catalogue should refresh opened under a grant to read only (阅览): no selecting, no copying</extracomment>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-229"/>
         <source>归档</source>
         <translation>File</translation>
     </message>
@@ -1971,6 +1971,16 @@ The password must therefore be typed by the Custodian personally and must not be
         <location line="+1"/>
         <source>修改记录</source>
         <translation>Change history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标定密级…</source>
+        <translation>Raise classification…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>申请降低密级…</source>
+        <translation>Request downgrade…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1988,7 +1998,7 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Every approved change since filing: version, requester, approver</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>查看申请</source>
         <translation>View request</translation>
     </message>
@@ -2109,6 +2119,16 @@ The password must therefore be typed by the Custodian personally and must not be
     </message>
     <message>
         <location line="+20"/>
+        <source>标定为“机密”或“绝密”:内容移入保密库,须由保密专管员到场(制度第16条)</source>
+        <translation>Mark as &quot;Secret&quot; or &quot;Top secret&quot;: the content moves into the vault, with a Custodian present (Article 16 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>降低密级须报主任批准,批准时须由保密专管员到场(制度第16条)</source>
+        <translation>Downgrading requires the Director&apos;s approval, with a Custodian present when it is approved (Article 16 of the procedures)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>提出修改,报主任签署同意后生效(制度第10条)</source>
         <translation>Propose a change; it takes effect once the Director signs their approval (Article 10 of the procedures)</translation>
     </message>
@@ -2123,7 +2143,17 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Amendment request {serial} is still open. Please wait for its outcome or withdraw it first.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
+        <source>档案 {no} 已标定为“{tier}”,内容已移入保密库。</source>
+        <translation>Archive {no} is now &quot;{tier}&quot;; its content has been moved into the vault.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>已提交降低密级申请 {serial},待主任审批。</source>
+        <translation>Classification downgrade request {serial} has been submitted and is awaiting the Director&apos;s approval.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>将档案 {no} 归档?归档后的修改须报主任批准(制度第10条)。</source>
         <translation>File archive {no}? After filing, changes require the Director&apos;s approval (Article 10 of the procedures).</translation>
     </message>
@@ -2878,7 +2908,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home_page.py" line="+42"/>
+        <location filename="../../app/views/home_page.py" line="+44"/>
         <source>角色:</source>
         <translation>Roles:</translation>
     </message>
@@ -2906,9 +2936,9 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 · Press Ctrl+L to lock the screen whenever you leave your desk.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>{name},您好</source>
-        <extracomment>administrators only: the backup reminder (shown when the last backup is too old)</extracomment>
+        <extracomment>administrators only: the backup reminder (shown when the last backup is too old) what waits for this person: overdue carriers and transfers, unread leak reports</extracomment>
         <translation>Hello, {name}</translation>
     </message>
     <message>
@@ -2917,7 +2947,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>{name} (branch code {code})</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>这是您第一次登录本系统。</source>
         <translation>This is your first login to this system.</translation>
     </message>
@@ -2935,6 +2965,21 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <location line="+3"/>
         <source>⚠ 上次备份在 {time},已超过 {days} 天。请从“系统 → 备份档案…”备份。</source>
         <translation>⚠ The last backup was at {time}, more than {days} days ago. Please back up from &quot;System → Back up archive…&quot;.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>⚠ 档案 {no} 的载体({holder}借出)应于 {due} 归还,已逾期。</source>
+        <translation>⚠ The medium of archive {no} (checked out by {holder}) was due back on {due} and is overdue.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>⚠ 由您负责的收发传递“{item}”尚未归还,已逾期。</source>
+        <translation>⚠ The transfer &quot;{item}&quot; you are responsible for has not been returned and is overdue.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>⚠ 新的泄露事件报告 {serial}:{summary}(请到“事件报告”处理)</source>
+        <translation>⚠ New disclosure incident report {serial}: {summary} (handle it under &quot;Incident reports&quot;)</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3478,296 @@ Identify the customers concerned by archive no.; do not enter customer names, ID
     </message>
 </context>
 <context>
+    <name>InspectionPage</name>
+    <message>
+        <location filename="../../app/views/inspection_page.py" line="+82"/>
+        <source>年度检查</source>
+        <extracomment>result combo entries: (stored code, word shown)</extracomment>
+        <translation>Annual inspection</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>每年年初对客户信息保管状况进行一次全面检查,做好检查记录(制度第11条)。自动检查结果由系统根据档案库生成,人工检查由检查人员逐项填写;检查人员提交签署后,由主任签署。</source>
+        <translation>At the beginning of each year, carry out a full inspection of how customer information is kept and record it (Article 11 of the procedures). The automatic findings are generated by the system from the archive; the manual checks are filled in item by item by the Inspector. Once the Inspector has submitted and signed the record, the Director signs it.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source>检查年度</source>
+        <translation>Inspection year</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>刷新检查结果(&amp;R)</source>
+        <translation>&amp;Refresh findings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印报告(&amp;P)…</source>
+        <translation>&amp;Print report…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+29"/>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>检查项目</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>数量</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>情况说明</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+262"/>
+        <source>选择上面的一项,查看所涉及的档案、申请或账户。</source>
+        <translation>Select an item above to see the archives, requests or accounts concerned.</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>编号 / 对象</source>
+        <translation>No. / subject</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>情况</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>检查内容</source>
+        <translation>What is checked</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>依据</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>说明</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>保存检查清单(&amp;S)</source>
+        <translation>&amp;Save checklist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>逐项检查后选择“符合”或“不符合”;不符合的须在说明中写明具体情况和整改要求。</source>
+        <translation>Check each item, then choose &quot;Compliant&quot; or &quot;Non-compliant&quot;; for a non-compliant item, describe what was found and what must be corrected in the explanation.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+48"/>
+        <source>签署</source>
+        <translation>Signing</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>姓名</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>意见</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>签名指纹</source>
+        <translation>Signature fingerprint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>校验</source>
+        <translation>Verification</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>由检查人员本人输入</source>
+        <translation>To be typed by the Inspector personally</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查人员密码</source>
+        <translation>Inspector&apos;s password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提交签署(&amp;T)</source>
+        <translation>Submi&amp;t and sign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任签署(&amp;D)…</source>
+        <translation>&amp;Director&apos;s signature…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>提交即以您的密钥对检查结果、人工检查和当前审计日志链头作电子签名,提交后不能再修改,由主任签署。</source>
+        <translation>Submitting applies an electronic signature with your key to the findings, the manual checks and the current end of the audit chain. The record can no longer be changed after submission; the Director then signs it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>自动检查结果</source>
+        <translation>Automatic findings</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>人工检查</source>
+        <translation>Manual checks</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>{year} 年度</source>
+        <translation>{year}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>人工检查有未保存的修改,切换年度将放弃这些修改。是否继续?</source>
+        <translation>The manual checks have unsaved changes; switching the year discards them. Continue?</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>尚未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{year} 年度尚未开始检查。年度检查由检查人员开始。</source>
+        <translation>The {year} inspection has not been started yet. The annual inspection is started by an Inspector.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>本年度检查记录已由主任签署,只能查看和打印。</source>
+        <translation>This year&apos;s inspection record has been signed by the Director; it can only be viewed and printed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已提交 {serial},等待主任签署;提交后不能再修改。</source>
+        <translation>Submitted as {serial}, awaiting the Director&apos;s signature; it can no longer be changed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>上次提交 {serial} 已退回:{reason}。请修改后重新提交。</source>
+        <translation>The last submission {serial} was sent back: {reason}. Please revise it and submit again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>检查中:发现问题 {p} 项,需关注 {a} 项;人工检查还有 {u} 项未填写。</source>
+        <translation>In progress: {p} problems and {a} points needing attention found; {u} manual checks still to be filled in.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> 注意:有签名校验无效,记录可能被改动。</source>
+        <translation> Note: a signature is invalid; the record may have been altered.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>检查结果生成于 {when}。</source>
+        <translation>Findings generated at {when}.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>“{title}”没有涉及的记录。</source>
+        <translation>&quot;{title}&quot;: no records concerned.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“{title}”共 {n} 项,以下列出前 {shown} 项:</source>
+        <translation>&quot;{title}&quot;: {n} items, the first {shown} listed below:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“{title}”共 {n} 项:</source>
+        <translation>&quot;{title}&quot;: {n} items:</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>第 {n} 项结果</source>
+        <translation>Result of item {n}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>不符合时写明情况和整改要求</source>
+        <translation>If non-compliant, describe what was found and what must be corrected</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第 {n} 项说明</source>
+        <translation>Explanation of item {n}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{name}({login})</source>
+        <translation>{name} ({login})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>有效</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>无效(内容可能被改动)</source>
+        <translation>Invalid (the content may have been altered)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>提交时审计日志链头:第 {seq} 条 {hash}
+记录内容摘要:SHA-256 {digest}</source>
+        <translation>End of the audit chain at submission: entry {seq} {hash}
+Record content digest: SHA-256 {digest}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>提交签署时将记录当时的审计日志链头。</source>
+        <translation>The end of the audit chain at that moment is recorded on submission.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>请检查人员本人输入密码,以签名确认检查记录。</source>
+        <translation>The Inspector must type their own password to sign and confirm the inspection record.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>{year} 年度检查记录已签名提交({serial}),请主任签署。</source>
+        <translation>The {year} inspection record has been signed and submitted ({serial}); it now needs the Director&apos;s signature.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>{year} 年度检查报告</source>
+        <translation>Annual inspection report {year}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度检查报告-{year}.pdf</source>
+        <translation>Annual inspection report-{year}.pdf</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrintDialog</name>
     <message>
         <location filename="../../app/views/label_print_dialog.py" line="+49"/>
@@ -3633,7 +3968,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="+110"/>
+        <location filename="../../app/views/main_window.py" line="+112"/>
         <source>首页</source>
         <extracomment>the largest default size; smaller screens get what they have how often the approvals entry counts what waits (one cheap query)</extracomment>
         <translation>Home</translation>
@@ -3700,6 +4035,21 @@ Enter the password in the &quot;Unlock&quot; window</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>保密库</source>
+        <translation>Vault</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第16条</source>
+        <translation>Article 16</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“机密”“绝密”档案单独存放、专人管理:保密专管员本人到场开启,核对保密库内容、查看记录和有效的查阅授权。</source>
+        <translation>&quot;Secret&quot; and &quot;Top secret&quot; archives are kept separately under a designated person: the Custodian opens the vault in person to check its content, the viewing records and the active consultation grants.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>年度检查</source>
         <translation>Annual inspection</translation>
     </message>
@@ -3714,7 +4064,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>At the beginning of each year, carry out a full inspection of how customer information is kept, record the findings and print the inspection report.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>事件报告</source>
         <translation>Incident reports</translation>
     </message>
@@ -3829,7 +4179,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+70"/>
         <source>我的申请</source>
         <translation>My requests</translation>
     </message>
@@ -4942,6 +5292,85 @@ Signer&apos;s key fingerprint {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>TierDialog</name>
+    <message>
+        <location filename="../../app/views/tier_dialog.py" line="+69"/>
+        <source>申请降低密级 {no}</source>
+        <extracomment>raised: the record as it is now; lowered: the request made (None until done)</extracomment>
+        <translation>Request classification downgrade for {no}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>标定密级 {no}</source>
+        <translation>Raise classification of {no}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>档案 {no} 现为“{tier}”。降低密级须报主任批准(制度第16条):申请提交后进入主任的待办审批,批准时须由保密专管员到场。</source>
+        <translation>Archive {no} is currently &quot;{tier}&quot;. Downgrading requires the Director&apos;s approval (Article 16 of the procedures): once submitted, the request goes to the Director&apos;s pending approvals, and a Custodian must be present when it is approved.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>档案 {no} 现为“{tier}”。标定为“机密”或“绝密”后,档案内容立即移入保密库,目录中只保留目录行,检索备注栏写明密级(制度第16条)。此后查看须由保密专管员到场;下一步须由保密专管员本人到场确认。</source>
+        <translation>Archive {no} is currently &quot;{tier}&quot;. Once marked &quot;Secret&quot; or &quot;Top secret&quot;, its content moves into the vault at once; only its catalogue line stays in the catalogue, with the classification written in the search notes (Article 16 of the procedures). From then on a Custodian must be present to view it; the next step must be confirmed by a Custodian in person.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>降低为</source>
+        <translation>Downgrade to</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>标定为</source>
+        <translation>Raise to</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>理由(例如:客户已退出经营,其信息不再需要按机密管理)</source>
+        <translation>Reason (e.g. the customer has ceased trading and its information no longer needs to be kept as Secret)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>理由(例如:客户资产信息涉及重大商业秘密)</source>
+        <translation>Reason (e.g. the customer&apos;s asset information involves major trade secrets)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>提交申请</source>
+        <translation>Submit request</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>下一步:保密专管员确认…</source>
+        <translation>Next: Custodian&apos;s confirmation…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>理由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>档案 {no} 标定为“{tier}”,内容将移入保密库,须由保密专管员本人到场确认。</source>
+        <translation>Archive {no} is to be marked &quot;{tier}&quot;; its content will move into the vault, which a Custodian must confirm in person.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>未标定</source>
+        <translation>Classification not raised</translation>
+    </message>
+</context>
+<context>
     <name>TransferDialog</name>
     <message>
         <location filename="../../app/views/transfer_dialog.py" line="+66"/>
@@ -5550,6 +5979,144 @@ Sent: {out}</translation>
     </message>
 </context>
 <context>
+    <name>VaultPage</name>
+    <message>
+        <location filename="../../app/views/vault_page.py" line="+66"/>
+        <source>保密库</source>
+        <translation>Vault</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“机密”“绝密”档案的内容单独存放于保密库,由保密专管员专人管理(制度第16条)。进入本页须由保密专管员本人输入密码;离开本页或锁定屏幕后保密库即关闭。</source>
+        <translation>The content of &quot;Secret&quot; and &quot;Top secret&quot; archives is kept separately in the vault and managed by the Custodian (Article 16 of the procedures). Opening this page requires the Custodian to type their own password; the vault closes when you leave the page or lock the screen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>开启保密库(&amp;O)…</source>
+        <translation>&amp;Open vault…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>刷新(&amp;R)</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>关闭保密库(&amp;C)</source>
+        <translation>&amp;Close vault</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>管户客户经理</source>
+        <translation>Responsible account manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保密库内容</source>
+        <translation>Vault content</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近查看(人员、时间)</source>
+        <translation>Recently viewed (by, at)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效的查阅授权</source>
+        <translation>Active consultation grants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>开启保密库须由保密专管员本人到场输入密码(制度第16条)。</source>
+        <translation>Opening the vault requires a Custodian in person to type their password (Article 16 of the procedures).</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>保密专管员 {name}({login})本人到场,保密库已开启。</source>
+        <translation>Custodian {name} ({login}) is present in person; the vault is open.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>保密库未开启。请保密专管员本人点击“开启保密库”并输入密码。</source>
+        <translation>The vault is not open. The Custodian must click &quot;Open vault&quot; and type their password in person.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>机密/绝密档案 {n} 份。</source>
+        <translation>{n} Secret/Top secret archives. </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>发现 {n} 处问题(红色标出),请核查并报告。</source>
+        <translation>{n} problems found (marked in red); please investigate and report them.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>每份档案在保密库中均有内容,没有孤立记录。</source>
+        <translation>Every archive has its content in the vault, and there are no orphaned records.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>缺失</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有({size})</source>
+        <translation>Present ({size})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>孤立记录({size})</source>
+        <translation>Orphaned record ({size})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{name} {at}</source>
+        <translation>{name} {at}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(依据 {serial})</source>
+        <translation> (under {serial})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(共 {n} 次)</source>
+        <translation>({n} times in all)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{serial} {name} {mode} 至 {until}</source>
+        <translation>{serial} {name} {mode} until {until}</translation>
+    </message>
+</context>
+<context>
     <name>export_action</name>
     <message>
         <location filename="../../app/views/export_action.py" line="+29"/>
@@ -5593,7 +6160,7 @@ Sent: {out}</translation>
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../app/views/labels.py" line="+25"/>
+        <location filename="../../app/views/labels.py" line="+26"/>
         <source>客户信息档案系统</source>
         <translation>Customer Information Archive</translation>
     </message>
@@ -5629,11 +6196,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+179"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-178"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
@@ -5685,12 +6253,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+85"/>
+        <location line="+95"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-94"/>
         <source>在册</source>
         <translation>Filed</translation>
     </message>
@@ -5706,12 +6274,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+113"/>
+        <location line="+124"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-123"/>
         <source>磁盘</source>
         <translation>Disk</translation>
     </message>
@@ -6046,6 +6614,46 @@ Sent: {out}</translation>
         <translation>Blank consultation request form printed</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>开始年度检查</source>
+        <translation>Annual inspection started</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>刷新年度检查结果</source>
+        <translation>Annual inspection findings refreshed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>填写年度检查清单</source>
+        <translation>Annual inspection checklist filled in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提交年度检查记录</source>
+        <translation>Annual inspection record submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印年度检查报告</source>
+        <translation>Annual inspection report printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>标定密级</source>
+        <translation>Classification raised</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>降低密级</source>
+        <translation>Classification downgraded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看保密库概况</source>
+        <translation>Vault overview viewed</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>档案修改申请</source>
         <extracomment>the approval engine&apos;s words (app.workflows.approvals and the procedures): request kinds, states, steps, what remains, decisions, attachment types, empty values</extracomment>
@@ -6070,6 +6678,16 @@ Sent: {out}</translation>
         <location line="+1"/>
         <source>信息更新申请</source>
         <translation>Information update request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>降低密级申请</source>
+        <translation>Classification downgrade request</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>年度检查记录</source>
+        <translation>Annual inspection record</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6125,6 +6743,11 @@ Sent: {out}</translation>
         <location line="+1"/>
         <source>管户客户经理受理</source>
         <translation>Acceptance by responsible account manager</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任签署</source>
+        <translation>Director&apos;s signature</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -6273,7 +6896,174 @@ Sent: {out}</translation>
         <translation>Other</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>需关注</source>
+        <extracomment>the annual inspection&apos;s words (app.workflows.inspection): severities (正常 through severity_text), checklist results, the record&apos;s states, the inspector&apos;s signature, the findings&apos; titles and the checklist</extracomment>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>问题</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>不符合</source>
+        <translation>Non-compliant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未检查</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>检查中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>待主任签署</source>
+        <translation>Awaiting Director&apos;s signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已签署</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在册档案填写不完整</source>
+        <translation>Incomplete filed archives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>按旧版分类模板填写的在册档案</source>
+        <translation>Filed archives on an old classification template</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>保管期限已满尚未销毁的档案</source>
+        <translation>Archives past their retention period, not yet destroyed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未归还的档案载体</source>
+        <translation>Overdue archive media</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未归还的收发传递</source>
+        <translation>Overdue transfers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>已过期仍标为已批准的查阅授权</source>
+        <translation>Expired consultation grants still marked approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超过30天未办结的申请</source>
+        <translation>Requests open for more than 30 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>无效的电子签名</source>
+        <translation>Invalid electronic signatures</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>审计日志链校验</source>
+        <translation>Audit chain check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>在岗保密专管员</source>
+        <translation>Custodians in post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>90天以上未使用的账户</source>
+        <translation>Accounts unused for 90 days or more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>最近一次帐实核对</source>
+        <translation>Latest reconciliation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>未结案的泄露事件</source>
+        <translation>Open disclosure incidents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户信息载体(纸张、磁盘)质量良好、耐久,便于长期保管,无破损、霉变、受潮</source>
+        <translation>Customer information media (paper, disks) are of good, durable quality, suitable for long-term keeping, with no damage, mould or damp</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>书写使用碳素墨水、蓝黑墨水等耐久不褪色材料,未使用圆珠笔、铅笔</source>
+        <translation>Records are written in durable, fade-resistant materials such as carbon or blue-black ink, not ballpoint pen or pencil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>档案存放场所和柜架防火、防潮、防盗,柜门上锁,钥匙专人保管</source>
+        <translation>Storage rooms and cabinets are protected against fire, damp and theft; cabinet doors are locked and the keys kept by a designated person</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>抽查的客户档案纸质材料齐全,与系统登记的载体和存放位置一致</source>
+        <translation>Sampled customer archives have complete paper materials, matching the media and storage locations registered in the system</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“机密”“绝密”档案单独存放、专人管理,检索备注栏已标明密级</source>
+        <translation>&quot;Secret&quot; and &quot;Top secret&quot; archives are stored separately under a designated person, with the classification marked in the search notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>纸质查阅申请表填写完整,客户经理审核、单位负责人签字齐全</source>
+        <translation>Paper consultation request forms are complete, with the Account manager&apos;s review and the Unit head&apos;s signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制、摘抄经批准;收发、传递和外出携带有指定人员负责并采取安全措施</source>
+        <translation>Copies and extracts are approved; receipt, dispatch, transfer and removal from the premises are handled by a designated person with security measures</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>失去保存价值的信息按规定审批销毁,未当作废纸出售</source>
+        <translation>Information no longer worth keeping is destroyed with approval as required, not sold as waste paper</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作人员知悉并遵守保密制度和“三不准”(抽问不少于两人)</source>
+        <translation>Staff know and follow the confidentiality rules and the &quot;three prohibitions&quot; (at least two people asked)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>工作人员知道发现泄露时立即补救并报告客户服务管理部主管</source>
+        <translation>Staff know to take remedial action at once on discovering a disclosure and to report it to the Head of customer service management</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>正常</source>
+        <comment>a finding&apos;s severity</comment>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>、</source>
         <comment>between role titles</comment>
         <translation>, </translation>

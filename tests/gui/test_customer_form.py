@@ -242,9 +242,11 @@ def test_a_manager_fills_saves_finds_and_opens_a_farmer(
     assert page.search_timer.isActive()  # the search waits for the typing to pause
     # the catalogue already shows this one customer: wait for the search itself to have run
     qtbot.waitUntil(
-        lambda: not page.search_timer.isActive()
-        and page.model.rowCount() == 1
-        and page.model.total == 1
+        lambda: (
+            not page.search_timer.isActive()
+            and page.model.rowCount() == 1
+            and page.model.total == 1
+        )
     )
     assert page.model.line(0).display_name == "张三丰"
     assert page.count_label.text() == "共 1 户"
