@@ -22,7 +22,8 @@ from app.security.permissions import Action
 from app.views.context import SessionContext
 from app.views.labels import roles_text
 from app.views.messages import error_text
-from app.workflows import auth, backup, checkout, incidents, transfers
+from app.views.reminders import reminder_lines
+from app.workflows import auth, backup
 
 
 class HomePage(QWidget):
@@ -139,26 +140,6 @@ class HomePage(QWidget):
 
     def _show_reminders(self) -> None:
         """Overdue carriers (art. 12) and transfers (art. 17), and new leak reports (art. 20)."""
-        archive, actor = self._ctx.archive, self._ctx.actor
-        lines: list[str] = []
-        try:
-            for item in checkout.overdue_for(archive, actor):
-                lines.append(
-                    self.tr("⚠ 档案 {no} 的载体({holder}借出)应于 {due} 归还,已逾期。").format(
-                        no=item.archive_no, holder=item.borrower_name, due=item.due_on.isoformat()
-                    )
-                )
-            for moved in transfers.overdue_for(archive, actor):
-                lines.append(
-                    self.tr("⚠ 由您负责的收发传递“{item}”尚未归还,已逾期。").format(item=moved.item)
-                )
-            for incident in incidents.unseen_for(archive, actor):
-                lines.append(
-                    self.tr("⚠ 新的泄露事件报告 {serial}:{summary}(请到“事件报告”处理)").format(
-                        serial=incident.serial, summary=incident.summary
-                    )
-                )
-        except Exception as exc:
-            lines = [error_text(exc)]
+        lines = reminder_lines(self._ctx)
         self.reminders_label.setText("\n".join(lines))
         self.reminders_label.setVisible(bool(lines))

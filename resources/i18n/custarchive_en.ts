@@ -121,7 +121,7 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../app/views/approvals_page.py" line="+164"/>
+        <location filename="../../app/views/approvals_page.py" line="+165"/>
         <source>双击或按回车打开申请。审批须由签署人本人输入密码签署;当前登录的用户保持不变。</source>
         <extracomment>the number of requests waiting for this person changed (for the navigation entry)</extracomment>
         <translation>Double-click or press Enter to open a request. An approval must be signed by the signer in person with their own password; the logged-in user stays the same.</translation>
@@ -182,19 +182,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+64"/>
         <location line="+13"/>
         <source>待办审批</source>
         <translation>Pending approvals</translation>
     </message>
     <message>
-        <location line="-65"/>
-        <location line="+61"/>
+        <location line="-76"/>
+        <location line="+72"/>
         <source>我的申请</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-66"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
@@ -204,8 +204,9 @@
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+56"/>
         <source>待办审批 ({n})</source>
+        <extracomment>carriers and transfers overdue in this person&apos;s hands (articles 12 and 17)</extracomment>
         <translation>Pending approvals ({n})</translation>
     </message>
     <message>
@@ -2908,7 +2909,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home_page.py" line="+44"/>
+        <location filename="../../app/views/home_page.py" line="+45"/>
         <source>角色:</source>
         <translation>Roles:</translation>
     </message>
@@ -2965,21 +2966,6 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <location line="+3"/>
         <source>⚠ 上次备份在 {time},已超过 {days} 天。请从“系统 → 备份档案…”备份。</source>
         <translation>⚠ The last backup was at {time}, more than {days} days ago. Please back up from &quot;System → Back up archive…&quot;.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>⚠ 档案 {no} 的载体({holder}借出)应于 {due} 归还,已逾期。</source>
-        <translation>⚠ The medium of archive {no} (checked out by {holder}) was due back on {due} and is overdue.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>⚠ 由您负责的收发传递“{item}”尚未归还,已逾期。</source>
-        <translation>⚠ The transfer &quot;{item}&quot; you are responsible for has not been returned and is overdue.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>⚠ 新的泄露事件报告 {serial}:{summary}(请到“事件报告”处理)</source>
-        <translation>⚠ New disclosure incident report {serial}: {summary} (handle it under &quot;Incident reports&quot;)</translation>
     </message>
 </context>
 <context>
@@ -4826,7 +4812,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>RequestListModel</name>
     <message>
-        <location filename="../../app/views/approvals_page.py" line="-138"/>
+        <location filename="../../app/views/approvals_page.py" line="-149"/>
         <source>等待您审批</source>
         <extracomment>the actions that decide a step of some procedure (the area&apos;s inbox is for these) the actions that make a request (the area&apos;s 我的申请 is for these)</extracomment>
         <translation>Awaiting your approval</translation>

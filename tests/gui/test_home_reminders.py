@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from app.models import CheckoutRecord
 from app.security.roles import Role
+from app.views.approvals_page import ApprovalsPage
 from app.views.home_page import HomePage
 from app.workflows import checkout, incidents
 from tests.conftest import Branch
@@ -30,6 +31,13 @@ def test_an_overdue_carrier_reminds_its_borrower_and_not_others(make_shell, bran
 
     quiet = make_shell(other).window.stack.currentWidget()
     assert isinstance(quiet, HomePage) and not quiet.reminders_label.isVisible()
+
+    # the inbox says it too, for the borrower and for the custodian who keeps the shelves
+    for person in (manager, branch.login("keeper")):
+        page = make_shell(person).window.show_area("approvals")
+        assert isinstance(page, ApprovalsPage)
+        page.refresh()
+        assert page.overdue_label.isVisible() and number in page.overdue_label.text()
 
 
 def test_a_leak_report_is_announced_to_the_department_head(make_shell, branch: Branch) -> None:
