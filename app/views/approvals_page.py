@@ -41,7 +41,7 @@ from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.labels import label_text, local_time
 from app.views.messages import show_error
-from app.views.reminders import overdue_lines
+from app.views.reminders import reminder_lines
 from app.views.request_view_dialog import ApprovalNews, open_request_dialog
 from app.workflows import requests
 from app.workflows.auth import Actor
@@ -221,7 +221,8 @@ class ApprovalsPage(QWidget):
         buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
 
-        #: carriers and transfers overdue in this person's hands (articles 12 and 17)
+        #: carriers and transfers overdue in this person's hands (articles 12 and 17), and for
+        #: the department head the leak reports not yet opened (article 20)
         self.overdue_label = QLabel()
         self.overdue_label.setWordWrap(True)
         self.overdue_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -258,7 +259,7 @@ class ApprovalsPage(QWidget):
         except Exception as exc:
             show_error(self, exc)
             return
-        overdue = overdue_lines(self._ctx)
+        overdue = reminder_lines(self._ctx)
         self.overdue_label.setText("\n".join(overdue))
         self.overdue_label.setVisible(bool(overdue))
         self.inbox_model.set_lines(inbox)

@@ -21,14 +21,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def overdue_lines(ctx: SessionContext) -> list[str]:
-    """Overdue carriers and transfers this person answers for (a failure reads as one line)."""
-    try:
-        return _overdue(ctx)
-    except Exception as exc:
-        return [error_text(exc)]
-
-
 def _overdue(ctx: SessionContext) -> list[str]:
     archive, actor = ctx.archive, ctx.actor
     lines = [

@@ -50,6 +50,11 @@ def test_a_leak_report_is_announced_to_the_department_head(make_shell, branch: B
         discovered_at=date.today(),
         measures="已收回名单并清点",
     )
-    home = make_shell(head).window.stack.currentWidget()
+    shell = make_shell(head)
+    home = shell.window.stack.currentWidget()
     assert isinstance(home, HomePage)
     assert ref.serial in home.reminders_label.text()
+    inbox = shell.window.show_area("approvals")
+    assert isinstance(inbox, ApprovalsPage)
+    inbox.refresh()
+    assert ref.serial in inbox.overdue_label.text()
