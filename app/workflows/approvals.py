@@ -137,6 +137,9 @@ class Procedure:
     before_sign: Callable[..., None] | None = None
     #: run inside the signing transaction after it (e.g. apply an approved modification)
     after_decision: Callable[..., None] | None = None
+    #: the effect takes content out of vault.db (back into main.db): main.db commits first, so
+    #: a failure in between leaves the content in both places (flagged), never in neither
+    vault_commits_last: bool = False
 
     def target(self, state: str, event: Event) -> State:
         """Where ``event`` leads from ``state``; Conflict where this procedure forbids it."""

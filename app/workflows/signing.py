@@ -94,9 +94,11 @@ def decide(
         row = approvals.sign(uow, archive.archive_id, proc, request, signer, decision, reason)
         if proc.after_decision is not None:
             proc.after_decision(archive, uow, request, signer, vault, holder)
-        if vault is not None:
-            vault.commit()
+        if vault is not None and not proc.vault_commits_last:
+            vault.commit()  # new vault rows first: a failed main commit leaves an orphan only
         uow.commit()
+        if vault is not None and proc.vault_commits_last:
+            vault.commit()
         return Signed(
             serial=request.serial,
             state=request.state,

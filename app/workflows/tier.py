@@ -758,6 +758,8 @@ PROCEDURE = approvals.register(
         steps=STEPS,
         transitions=TRANSITIONS,
         after_decision=_after_decision,
+        # lowering moves content back to main.db: keep the vault's copy until main.db has it
+        vault_commits_last=True,
     )
 )
 

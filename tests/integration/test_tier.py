@@ -23,9 +23,11 @@ from app.errors import (
     NotEligible,
     NotPermitted,
     SeparationOfDuties,
+    StorageFull,
 )
 from app.models import Customer, CustomerVersion, Request, VaultRecord
 from app.security.roles import Role
+from app.storage.uow import UnitOfWork
 from app.workflows import (
     approvals,
     consultation,
@@ -464,3 +466,32 @@ def test_vault_overview_lists_records_openings_grants_and_problems(
     orphan = by_no["LY-ORPHAN-1"]
     assert orphan.orphan and "孤立记录" in orphan.problems[0]
     assert details(audit_rows(branch.archive, last_seq(branch.archive) - 1)[-1])["problems"] == 2
+
+
+def test_a_failed_main_commit_while_lowering_loses_no_content(
+    branch: Branch, people: dict[str, Actor], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lowering empties the vault row: main.db must hold the content before the vault lets go."""
+    manager, keeper = people["manager"], people["keeper"]
+    cid = filed(branch, manager)
+    tier.raise_tier(branch.archive, manager, cid, "机密", custodian=keeper, reason=REASON)
+    ref = tier.request_lower(branch.archive, manager, cid, "普通", reason="客户已退出经营,不再涉密")
+
+    real_commit = UnitOfWork.commit
+
+    def failing_main_commit(self: UnitOfWork) -> None:
+        # the disk fills up just as main.db commits the lowered record
+        if self._db_name == "main.db" and self.session.get(Customer, cid).tier == "ordinary":
+            raise StorageFull()
+        real_commit(self)
+
+    monkeypatch.setattr(UnitOfWork, "commit", failing_main_commit)
+    with pytest.raises(StorageFull):
+        sign(branch, ref.id, "director", custodian=keeper)
+    monkeypatch.undo()
+
+    assert row(branch, cid).tier == "secret"  # nothing changed in main.db ...
+    opened = customers.open_customer(branch.archive, manager, cid, custodian=keeper)
+    assert opened.data["name"] == NAME  # ... and the vault still holds the content
+    assert sign(branch, ref.id, "director", custodian=keeper).state == "applied"
+    assert customers.open_customer(branch.archive, manager, cid).data["name"] == NAME
