@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from app.views.checkout_dialog import CheckoutDialog
 from app.views.context import SessionContext
 from app.views.label_print_dialog import LabelPrintDialog
 from app.views.labels import label_text, local_time
+from app.views.list_table_model import ListTableModel
 from app.views.messages import show_error
 from app.workflows import checkout
 from app.workflows.checkout import RegisterLine
@@ -42,7 +43,7 @@ OVERDUE_TINT = QColor("#fde2e2")
 OVERDUE_TEXT = QColor("#b00020")
 
 
-class RegisterModel(QAbstractTableModel):
+class RegisterModel(ListTableModel[RegisterLine]):
     """Register lines, one a row."""
 
     COLUMNS = (
@@ -79,31 +80,6 @@ class RegisterModel(QAbstractTableModel):
             self.tr("接收人"),
             self.tr("归还状况"),
         )
-
-    def set_lines(self, lines: list[RegisterLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line(self, row: int) -> RegisterLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def status_text(self, line: RegisterLine) -> str:
         if line.is_open:

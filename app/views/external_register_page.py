@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -31,6 +31,7 @@ from app.security.permissions import Action
 from app.views.context import SessionContext
 from app.views.external_provision_dialog import ExternalProvisionDialog
 from app.views.labels import label_text, local_time
+from app.views.list_table_model import ListTableModel
 from app.views.messages import show_error, show_info
 from app.views.pdf_preview_dialog import PdfPreviewDialog
 from app.views.request_view_dialog import ApprovalNews, open_request_dialog, with_custodian
@@ -40,7 +41,7 @@ from app.workflows.external_provision import Produced, RegisterLine
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class ExternalRegisterModel(QAbstractTableModel):
+class ExternalRegisterModel(ListTableModel[RegisterLine]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._lines: list[RegisterLine] = []
@@ -58,33 +59,8 @@ class ExternalRegisterModel(QAbstractTableModel):
             self.tr("文件校验值(SHA-256)"),
         ]
 
-    def set_lines(self, lines: list[RegisterLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line(self, row: int) -> RegisterLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
     def row_of(self, request_id: int) -> int:
         return next((i for i, x in enumerate(self._lines) if x.request_id == request_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def text(self, line: RegisterLine, column: int) -> str:
         app = line.application

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import AppError
 from app.views.context import SessionContext
 from app.views.labels import label_text, local_time
+from app.views.list_table_model import ListTableModel
 from app.views.messages import show_error
 from app.views.transfer_dialog import TransferDialog
 from app.workflows import transfers
@@ -38,7 +39,7 @@ OVERDUE_COLOUR = QColor("#b00020")
 RETURNED_COLOUR = QColor("#555555")
 
 
-class TransferTableModel(QAbstractTableModel):
+class TransferTableModel(ListTableModel[TransferLine]):
     """The register's lines (a branch records tens a month: all of them, no paging)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -60,33 +61,8 @@ class TransferTableModel(QAbstractTableModel):
             self.tr("登记人"),
         ]
 
-    def set_lines(self, lines: list[TransferLine]) -> None:
-        self.beginResetModel()
-        self._lines = list(lines)
-        self.endResetModel()
-
-    def line(self, row: int) -> TransferLine | None:
-        return self._lines[row] if 0 <= row < len(self._lines) else None
-
     def row_of(self, transfer_id: int) -> int:
         return next((i for i, line in enumerate(self._lines) if line.id == transfer_id), -1)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._lines)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def status_text(self, line: TransferLine) -> str:
         text = label_text(line.status_label)
