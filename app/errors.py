@@ -211,3 +211,19 @@ class CustodianRequired(AppError):
         super().__init__(
             "“机密”“绝密”档案的内容单独存放于保密库,须由保密专管员本人到场输入密码后才能开启。"
         )
+
+
+class CopyRequired(NotPermitted):
+    """Content leaves the archive only under an approved copy request or grant (art. 17.1)."""
+
+    def __init__(self, archive_numbers: list[str], form_label: str) -> None:
+        shown = "、".join(archive_numbers[:5]) + (
+            f" 等 {len(archive_numbers)} 户" if len(archive_numbers) > 5 else ""
+        )
+        AppError.__init__(
+            self,
+            f"档案 {shown} 没有正在生效的“{form_label}”许可,不能{form_label}。"
+            "复制、摘录、导出或打印客户信息,须先提出复制摘录申请,"
+            "经主任或管户客户经理批准(制度第17条第1款);或依据“复制”“摘抄”方式的查阅授权。",
+        )
+        self.archive_numbers = archive_numbers

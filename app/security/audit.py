@@ -67,6 +67,9 @@ EVENT_LABELS: dict[str, str] = {
     "catalogue.search": "检索档案目录",
     "customer.import": "批量导入客户档案",
     "customer.export": "导出本人客户档案",
+    "copy.produce": "复制、导出或打印客户信息",
+    "copy.output": "打印或另存复制件",
+    "copy.refused": "复制客户信息被拒绝",
     "customer.history": "查看档案修改记录",
     "request.submit": "提交申请",
     "request.approve": "审批同意",
@@ -106,6 +109,9 @@ EVENT_LABELS: dict[str, str] = {
     "tier.raise": "标定密级",
     "tier.lower": "降低密级",
     "vault.overview": "查看保密库概况",
+    "statistics.view": "查看统计",
+    "statistics.print": "打印统计报表",
+    "statistics.export": "导出统计表",
 }
 
 
@@ -196,6 +202,11 @@ DETAIL_KEYS: dict[str, str] = {
     "attention": "需关注项数",
     "answered": "已检查项数",
     "failed": "不符合项数",
+    "statistic": "统计项目",
+    "period_from": "统计起始日期",
+    "period_to": "统计截止日期",
+    "form": "复制方式",
+    "items": "项目数",
 }
 _TIER_WORDS: dict[object, str] = {"ordinary": "普通", "secret": "机密", "top_secret": "绝密"}
 DETAIL_VALUES: dict[str, dict[object, str]] = {
@@ -213,6 +224,7 @@ DETAIL_VALUES: dict[str, dict[object, str]] = {
         "external": "对外提供申请",
         "inspection": "年度检查记录",
         "tier_lower": "降低密级申请",
+        "copy": "复制摘录申请",
     },
     "state": {
         "draft": "草稿",
@@ -232,6 +244,12 @@ DETAIL_VALUES: dict[str, dict[object, str]] = {
     "overdue": {True: "是", False: "否"},
     "output": {"print": "打印", "save": "另存为 PDF"},
     "mode": {"view": "阅览", "excerpt": "摘抄", "copy": "复制"},
+    "form": {
+        "clipboard": "复制/摘录到剪贴板",
+        "excel": "导出 Excel",
+        "pdf": "导出 PDF",
+        "print": "打印",
+    },
     "reason": {
         "wrong_password": "密码错误",
         "unknown_user": "登录名不存在",
@@ -259,6 +277,16 @@ DETAIL_VALUES: dict[str, dict[object, str]] = {
     "vault": {True: "是", False: "否"},
     "vault_checked": {True: "是", False: "否(保密库按备份校验值核对)"},
     "sound": {True: "通过", False: "发现问题"},
+    "statistic": {
+        "category": "按类别和子类",
+        "manager": "按客户经理",
+        "tier": "按密级",
+        "status": "按档案状态",
+        "completeness": "按完整度",
+        "new_monthly": "每月新建档案",
+        "procedures": "每月查阅、修改、复制摘抄和对外提供",
+        "village_rating": "农户信用等级(按村)",
+    },
 }
 
 

@@ -117,12 +117,19 @@ class Step:
     each of them decides for their own customers, and the step is complete
     when all of them have approved. Whoever decides a step is never the
     requester nor anyone who decided an earlier step (separation of duties).
+
+    ``own_customers_only``: roles that hold ``action`` only for their own
+    customers. A signer who holds it through none but these roles decides
+    only a request whose customers they all manage (a copy request: "the
+    director or the owning customer manager", article 17.1); one decision
+    completes the step.
     """
 
     key: str
     label: str
     action: Action
     owners: bool = False
+    own_customers_only: frozenset[Role] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -410,6 +417,7 @@ def _approved_by(request: Request, step: int) -> set[int]:
 
 def refusal(proc: Procedure, request: Request, user_id: int, roles: Iterable[Role]) -> str | None:
     """Why this person may not decide the request's current step now (None: they may)."""
+    roles = set(roles)
     step = current_step(proc, request)
     if step is None:
         return f"此申请当前为“{STATE_LABELS.get(request.state, request.state)}”,没有待审批的步骤。"
@@ -424,6 +432,14 @@ def refusal(proc: Procedure, request: Request, user_id: int, roles: Iterable[Rol
             return f"“{step.label}”须由所涉客户的管户客户经理本人审批。"
         if user_id in _approved_by(request, request.step):
             return "您已签署此步骤,正等待其他客户经理审批。"
+    if step.own_customers_only:
+        through = {r for r in roles if allowed([r], step.action)}
+        owners = step_owners(request)
+        if through <= step.own_customers_only and (not owners or owners != {user_id}):
+            return (
+                f"“{step.label}”:客户经理只能审批本人管户客户的申请;"
+                "所列客户中有他人管户的,须由主任审批。"
+            )
     return None
 
 

@@ -977,6 +977,108 @@ def content_access(uow: UnitOfWork, live: Actor, customer: Customer) -> ContentA
     )
 
 
+# --- what may leave the archive (article 17.1) ----------------------------------------------------
+#
+# Copying, excerpting, exporting and printing customer content each need a
+# permit in force: an approved copy request (app/workflows/copying.py) naming
+# the customer and that form of output, or a consultation grant whose mode
+# lets that output out. Owning the customer is not enough: the manager asks
+# like anyone, and the director (or, for another's request, the owning
+# manager) approves. This is the one rule; every route asks here.
+
+#: the procedure whose approved requests permit copies (app/workflows/copying.py)
+COPY_KIND = "copy"
+#: the forms of output: to the clipboard (复制 / 摘录), an Excel file, a PDF file, on paper
+OUTFLOW_FORMS: dict[str, str] = {
+    "clipboard": "复制/摘录到剪贴板",
+    "excel": "导出 Excel",
+    "pdf": "导出 PDF",
+    "print": "打印",
+}
+#: what a consultation grant's mode lets out of a record opened under it: 阅览 nothing,
+#: 摘抄 chosen items to the clipboard, 复制 the record as text, PDF or paper
+#: (a list of many customers in Excel always needs a copy request)
+GRANT_OUTFLOWS: dict[str, frozenset[str]] = {
+    "view": frozenset(),
+    "excerpt": frozenset({"clipboard"}),
+    "copy": frozenset({"clipboard", "pdf", "print"}),
+}
+
+
+@dataclass(frozen=True)
+class OutflowPermit:
+    """Why this form of output of this customer may leave the archive now."""
+
+    #: the copy request's or the grant's serial, printed in the watermark
+    serial: str
+    #: COPY_KIND or GRANT_KIND
+    kind: str
+    forms: frozenset[str]
+    #: the items it covers; None: every item of the record
+    fields: frozenset[str] | None
+    #: naive UTC
+    until: datetime
+
+
+def copy_in_force(user_id: int, now: datetime) -> tuple[sa.ColumnElement[bool], ...]:
+    """An approved copy request of ``user_id`` in its period (personal, like a grant)."""
+    return (
+        Request.kind == COPY_KIND,
+        Request.state == State.APPROVED.value,
+        Request.requester_id == user_id,
+        Request.valid_from <= now,
+        Request.valid_until > now,
+    )
+
+
+def outflow_permit(
+    uow: UnitOfWork, live: Actor, customer: Customer, form: str
+) -> OutflowPermit | None:
+    """The permit under which ``form`` of this customer's content may leave now (None: refuse).
+
+    A copy request is looked for first (it names the items); then a
+    consultation grant in force whose mode lets ``form`` out. A destroyed
+    record lets nothing out.
+    """
+    if form not in OUTFLOW_FORMS or customer.status == "destroyed":
+        return None
+    if not live.may(Action.CONTENT_EXPORT):
+        return None
+    now = utcnow()
+    requests = uow.session.scalars(
+        sa.select(Request)
+        .join(RequestCustomer, RequestCustomer.request_id == Request.id)
+        .where(*copy_in_force(live.user_id, now), RequestCustomer.customer_id == customer.id)
+        .order_by(Request.valid_until.desc(), Request.id.desc())
+    ).all()
+    for request in requests:
+        payload = json.loads(request.payload or "{}")
+        forms = frozenset(str(f) for f in payload.get("forms") or [])
+        if form in forms:
+            assert request.valid_until is not None
+            return OutflowPermit(
+                serial=request.serial,
+                kind=COPY_KIND,
+                forms=forms,
+                fields=frozenset(str(f.get("key")) for f in payload.get("fields") or []),
+                until=request.valid_until,
+            )
+    access = content_access(uow, live, customer)
+    if access is None or not access.grant_serial:
+        return None
+    forms = GRANT_OUTFLOWS.get(access.grant_mode, frozenset())
+    if form not in forms:
+        return None
+    assert access.grant_until is not None
+    return OutflowPermit(
+        serial=access.grant_serial,
+        kind=GRANT_KIND,
+        forms=forms,
+        fields=None,
+        until=access.grant_until,
+    )
+
+
 # --- opening content ----------------------------------------------------------------------------
 
 

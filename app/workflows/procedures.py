@@ -5,6 +5,7 @@ A new procedure module is added here, and nowhere else needs to know of it.
 
 from app.workflows import (
     consultation,
+    copying,
     destruction,
     external_provision,
     inspection,
@@ -15,6 +16,7 @@ from app.workflows import (
 
 __all__ = [
     "consultation",
+    "copying",
     "destruction",
     "external_provision",
     "inspection",

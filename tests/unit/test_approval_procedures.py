@@ -35,6 +35,14 @@ EXPECTED: dict[str, set[tuple[State, Event, State]]] = {
         (State.SUBMITTED, Event.WITHDRAW, State.WITHDRAWN),
         (State.APPROVED, Event.APPLY, State.APPLIED),
     },
+    "copy": {
+        (State.DRAFT, Event.SUBMIT, State.SUBMITTED),
+        (State.DRAFT, Event.WITHDRAW, State.WITHDRAWN),
+        (State.SUBMITTED, Event.APPROVE_FINAL, State.APPROVED),
+        (State.SUBMITTED, Event.REJECT, State.REJECTED),
+        (State.SUBMITTED, Event.WITHDRAW, State.WITHDRAWN),
+        (State.APPROVED, Event.EXPIRE, State.EXPIRED),
+    },
 }
 
 
@@ -115,6 +123,20 @@ def test_only_the_owning_manager_decides_an_update_submission() -> None:
     proc = approvals.procedure("update")
     assert _who(proc, _request("update", requester=4, owners={10: 2})) == {2}
     assert _who(proc, _request("update", requester=2, owners={10: 2})) == set()
+
+
+def test_a_copy_request_is_decided_by_the_director_or_the_manager_owning_every_customer() -> None:
+    proc = approvals.procedure("copy")
+    # staff asks about manager 1's customer: manager 1, the director, the manager-director
+    assert _who(proc, _request("copy", requester=4, owners={10: 1})) == {1, 3, 5}
+    # the owner asks: never themselves, so the directors
+    assert _who(proc, _request("copy", requester=1, owners={10: 1})) == {3, 5}
+    # customers of two managers: neither manager alone; a director may
+    assert _who(proc, _request("copy", requester=4, owners={10: 1, 11: 2})) == {3, 5}
+    refusal = approvals.refusal(
+        proc, _request("copy", requester=4, owners={10: 1, 11: 2}), 1, ROLES[1]
+    )
+    assert "主任" in (refusal or "")
 
 
 def test_an_owners_step_waits_for_every_manager_and_later_steps_need_new_people() -> None:

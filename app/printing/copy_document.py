@@ -1,0 +1,170 @@
+"""客户信息复制件: customer content exported or printed under a permit (article 17.1).
+
+It holds what the permit covers: for each customer, the permitted items with
+their values. Above them: the permit's serial, its purpose, who produced it
+and when; under them, that it is for the branch's own use. Every page carries
+the watermark of :mod:`app.printing.watermark` (who, when, which permit) and a
+footer with the serial and "第 n 页 共 N 页", so a page cut out still says
+where it came from and a missing page shows.
+
+The workflow (app/workflows/copying.py) decides what goes in; this module only
+lays it out. The PDF's metadata holds the title only: a file listing or a
+print queue shows no customer data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from app.printing import watermark
+from app.printing.consultation_form import grid, minute, numbered_canvas
+from app.printing.external_provision import ProvidedCustomer
+from app.printing.fonts import FontChoice, cjk_font
+
+TITLE = "客户信息复制件"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+LEFT_MARGIN = RIGHT_MARGIN = 18 * mm
+TOP_MARGIN = 16 * mm
+BOTTOM_MARGIN = 20 * mm
+FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
+LABEL_WIDTH = 30 * mm
+ITEM_WIDTH = 48 * mm
+LABEL_FILL = colors.HexColor("#F0F0F0")
+SECTION_FILL = colors.HexColor("#DCDCDC")
+
+
+@dataclass(frozen=True)
+class CopyDocument:
+    branch_name: str
+    #: the permits it was produced under: "FZ-2026-000001" or "FZ-…、CY-…"
+    serials: str
+    #: 复制摘录申请 / 查阅授权(复制)
+    basis: str
+    purpose: str
+    customers: tuple[ProvidedCustomer, ...]
+    produced_by: str
+    #: local time, as printed
+    produced_at: datetime
+    watermark: str
+
+
+def _text(value: str) -> str:
+    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
+
+
+class _Styles:
+    def __init__(self, font: FontChoice) -> None:
+        base: dict[str, Any] = {"fontName": font.name, "wordWrap": "CJK"}
+        self.body = ParagraphStyle("body", fontSize=10, leading=14, **base)
+        self.label = ParagraphStyle("label", parent=self.body, alignment=TA_CENTER)
+        self.small = ParagraphStyle("small", fontSize=8, leading=11, **base)
+        self.title = ParagraphStyle("title", fontSize=18, leading=24, alignment=TA_CENTER, **base)
+        self.heading = ParagraphStyle("heading", fontSize=11, leading=15, **base)
+
+
+def _story(doc: CopyDocument, s: _Styles) -> list[Flowable]:
+    def p(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
+        return Paragraph(markup, style or s.body)
+
+    rows = [
+        [p("依据", s.label), p(f"{escape(doc.basis)} {escape(doc.serials)}")],
+        [p("单位", s.label), p(escape(doc.branch_name))],
+        [p("用途", s.label), p(_text(doc.purpose))],
+        [
+            p("经办人", s.label),
+            p(f"{escape(doc.produced_by)}　生成时间 {minute(doc.produced_at)}"),
+        ],
+    ]
+    story: list[Flowable] = [
+        p(TITLE, s.title),
+        Spacer(1, 4 * mm),
+        Table(
+            rows,
+            colWidths=[LABEL_WIDTH, FRAME_WIDTH - LABEL_WIDTH],
+            splitInRow=1,
+            style=grid([("BACKGROUND", (0, 0), (0, -1), LABEL_FILL)]),
+        ),
+        Spacer(1, 5 * mm),
+    ]
+    for number, customer in enumerate(doc.customers, 1):
+        head = p(
+            f"{number}. 档案编号 {escape(customer.archive_no)}（{escape(customer.kind)}）",
+            s.heading,
+        )
+        body: list[list[Any]] = [[p("项目", s.label), p("内容", s.label)]]
+        body += [[p(escape(item.label)), p(_text(item.value))] for item in customer.items]
+        table = Table(
+            body,
+            colWidths=[ITEM_WIDTH, FRAME_WIDTH - ITEM_WIDTH],
+            repeatRows=1,
+            splitInRow=1,
+            style=grid(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), SECTION_FILL),
+                    ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL),
+                ]
+            ),
+        )
+        story += [KeepTogether([head, Spacer(1, 1.5 * mm), table]), Spacer(1, 4 * mm)]
+    story.append(
+        p(
+            "以上客户信息为经批准的复制件，仅供本社内部用于上述用途，"
+            "不得转作他用，不得向任何第三方提供或公开；用毕请按规定销毁（制度第17条）。",
+            s.small,
+        )
+    )
+    return story
+
+
+def _footer(font: FontChoice, doc: CopyDocument, pages: list[int]) -> Callable[..., None]:
+    def draw(canvas: Canvas, page: int, total: int) -> None:
+        pages[:] = [total]
+        y = BOTTOM_MARGIN - 9 * mm
+        canvas.saveState()
+        canvas.setLineWidth(0.4)
+        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
+        canvas.setFont(font.name, 8)
+        canvas.drawString(LEFT_MARGIN, y, f"依据：{doc.serials}")
+        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
+        canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y, "复制件 · 仅限内部使用")
+        canvas.restoreState()
+
+    return draw
+
+
+def render(doc: CopyDocument, out: BinaryIO, *, font: FontChoice | None = None) -> int:
+    """Write the document to the binary file object ``out``; returns its page count."""
+    font = font or cjk_font()
+    pages: list[int] = [0]
+    template = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=LEFT_MARGIN,
+        rightMargin=RIGHT_MARGIN,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=TITLE,
+        author="",
+        subject="",
+        keywords="",
+        creator="custarchive",
+    )
+    mark = doc.watermark
+    if not font.covers(mark):
+        mark = mark.replace(watermark.SEPARATOR, " - ")
+    canvas = watermark.watermarked(numbered_canvas(_footer(font, doc, pages)), mark, font.name)
+    template.build(_story(doc, _Styles(font)), canvasmaker=canvas)
+    return pages[0]
