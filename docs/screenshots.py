@@ -1,6 +1,9 @@
 """Screenshots for the README, taken from the real windows on a real (virtual) screen.
 
-    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py
+    xvfb-run -s "-screen 0 1366x768x24" .venv/bin/python docs/screenshots.py [NAME ...]
+
+With names (parts of file names, e.g. ``home-page``), only those screenshots are
+saved (everything is still built, so that each window shows the same data).
 
 Needs Debian's xvfb, x11-apps (xwd) and imagemagick (/usr/bin/convert). Builds a throw-away archive in a temporary folder (demo people, production
 KDF), then shows each window as a person would see it and saves a PNG of the
@@ -13,6 +16,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, Qt, QTimer
@@ -25,6 +29,7 @@ from app.__main__ import install_translators
 from app.cli import DEMO_PASSWORD
 from app.cli import main as cli_main
 from app.errors import Conflict
+from app.models import CheckoutRecord
 from app.storage.archive import Archive
 from app.views.consultation_apply_dialog import ConsultationApplyDialog
 from app.views.context import SessionContext
@@ -36,13 +41,29 @@ from app.views.main_window import MainWindow
 from app.views.request_view_dialog import RequestViewDialog
 from app.views.signing_dialog import SigningDialog
 from app.views.vault_page import VaultPage
-from app.workflows import auth, consultation, customers, modification, requests, signing, tier
+from app.workflows import (
+    auth,
+    checkout,
+    consultation,
+    customers,
+    modification,
+    requests,
+    signing,
+    tier,
+)
 from app.workflows import update_submission as updates
 from app.workflows.attachments import NewAttachment
 from app.workflows.consultation import Profile
 from app.workflows.customers import CatalogueFilter
 
 DOCS = Path(__file__).resolve().parent
+#: names asked for on the command line (``docs/screenshots.py home-page``): only those are
+#: captured and saved; with none, every screenshot is taken
+ONLY = [arg for arg in sys.argv[1:] if not arg.startswith("-")]
+
+
+def wanted(name: str) -> bool:
+    return not ONLY or any(part in name for part in ONLY)
 
 
 def capture(app: QApplication, widget: QWidget) -> QImage:
@@ -66,12 +87,15 @@ def capture(app: QApplication, widget: QWidget) -> QImage:
 
 
 def save(picture: QImage, name: str) -> None:
+    if not wanted(name):
+        return
     picture.save(str(DOCS / name))
     print("saved", DOCS / name, picture.width(), "x", picture.height())
 
 
 def shoot(app: QApplication, widget: QWidget, name: str) -> None:
-    save(capture(app, widget), name)
+    if wanted(name):
+        save(capture(app, widget), name)
 
 
 def shoot_over(app: QApplication, base: QWidget, top: QWidget, name: str) -> None:
@@ -82,6 +106,8 @@ def shoot_over(app: QApplication, base: QWidget, top: QWidget, name: str) -> Non
     (QWidget.grab) is laid over the captured window where the dialog stands,
     with a thin frame where a window manager would draw one.
     """
+    if not wanted(name):
+        return
     below = capture(app, base)
     above = top.grab().toImage()
     at = top.mapToGlobal(QPoint(0, 0)) - base.mapToGlobal(QPoint(0, 0))
@@ -369,6 +395,54 @@ def vault_shots(app: QApplication, archive: Archive, settings: app_settings.Sett
     window.deleteLater()
 
 
+def home_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
+    """manager1's 首页 after the shots above: decisions, requests, an overdue carrier, drafts.
+
+    One of manager1's paper files is lent to manager1 and, as if a week had
+    passed, its day is moved back (demo only: the program never backdates).
+    """
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    # two drafts not yet complete: household members and carrier not collected, no phone
+    first = farmer(10, "黄小明", "男", "19900312", "荷塘镇", "金石村")
+    del first["household_members"], first["carriers"]
+    second = farmer(11, "谢春梅", "女", "19830905", "蓝田街道", "光明村")
+    del second["mobile"]
+    for data in (first, second):
+        customers.create_customer(
+            archive, manager, category="individual", subtype="farmer", data=data
+        )
+    filed = customers.catalogue_page(
+        archive, manager, filters=CatalogueFilter(status="filed", tier="ordinary"), limit=50
+    )
+    for line in filed:
+        found = checkout.find_archive(archive, manager, line.archive_no)
+        paper = [c for c in found.carriers if c.kind == "paper" and not c.is_out]
+        if paper:
+            lent = checkout.check_out(
+                archive,
+                manager,
+                paper[0].carrier_id,
+                borrower_id=manager.user_id,
+                purpose="贷款审查",
+                due_on=checkout.local_today(),
+            )
+            break
+    with archive.unit_of_work() as uow:
+        row = uow.session.get(CheckoutRecord, lent.id)
+        assert row is not None
+        row.due_on = checkout.local_today() - timedelta(days=2)
+        uow.commit()
+
+    ctx = SessionContext(archive, manager)
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    window.show_area("home")
+    shoot(app, window, "home-page.png")
+    window.close()
+    window.deleteLater()
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="custarchive-shots-"))
     os.environ["CUSTARCHIVE_CONFIG_DIR"] = str(work / "config")
@@ -434,6 +508,7 @@ def main() -> int:
     approvals_shots(app, archive, settings)
     consultation_shots(app, archive, settings)
     vault_shots(app, archive, settings)
+    home_shots(app, archive, settings)
     archive.close()
     return 0
 

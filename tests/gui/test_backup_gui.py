@@ -1,4 +1,4 @@
-"""The administrator backs up from the window; the home page reminds until they do."""
+"""The administrator backs up from the window; the home page warns until they do."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ def test_backup_from_the_menu_clears_the_reminder(
     shell = make_shell()  # the administrator
     home = shell.window.stack.currentWidget()
     assert isinstance(home, HomePage)
-    assert home.backup_label.isVisible() and "尚未备份" in home.backup_label.text()
+    (line,) = home.texts("backup")
+    assert "尚未备份" in line and home.link("尚未备份").tag_label.text() == "紧急"
     assert shell.window.backup_action.isVisible()
 
     target = tmp_path / "备份"
@@ -33,11 +34,12 @@ def test_backup_from_the_menu_clears_the_reminder(
     info = backup.inspect_backup(written)
     assert info.archive_id == branch.archive.archive_id
     home.refresh()
-    assert not home.backup_label.isVisible()
+    (line,) = home.texts("backup")  # the age of the last backup, no longer a warning
+    assert "今天" in line and not home.link("今天").tag_label.isVisibleTo(home)
 
 
 def test_others_see_neither_the_action_nor_the_reminder(make_shell, branch: Branch) -> None:
     shell = make_shell(branch.add_user("manager", [Role.MANAGER]))
     assert not shell.window.backup_action.isVisible()
     home = shell.window.stack.currentWidget()
-    assert isinstance(home, HomePage) and not home.backup_label.isVisible()
+    assert isinstance(home, HomePage) and home.texts("backup") == []

@@ -1,4 +1,4 @@
-"""The home page tells each person what waits for them: overdue carriers, new leak reports."""
+"""The home page and the inbox tell each person what waits: overdue carriers, new leak reports."""
 
 from __future__ import annotations
 
@@ -26,11 +26,13 @@ def test_an_overdue_carrier_reminds_its_borrower_and_not_others(make_shell, bran
 
     home = make_shell(manager).window.stack.currentWidget()
     assert isinstance(home, HomePage)
-    assert home.reminders_label.isVisible()
-    assert number in home.reminders_label.text() and "已逾期" in home.reminders_label.text()
+    overdue = " ".join(home.texts("overdue"))
+    assert number in overdue and "已逾期" in overdue
+    assert home.section_labels["overdue"].isVisible()
 
     quiet = make_shell(other).window.stack.currentWidget()
-    assert isinstance(quiet, HomePage) and not quiet.reminders_label.isVisible()
+    assert isinstance(quiet, HomePage) and quiet.texts("overdue") == []
+    assert "overdue" not in quiet.section_labels
 
     # the inbox says it too, for the borrower and for the custodian who keeps the shelves
     for person in (manager, branch.login("keeper")):
@@ -53,7 +55,7 @@ def test_a_leak_report_is_announced_to_the_department_head(make_shell, branch: B
     shell = make_shell(head)
     home = shell.window.stack.currentWidget()
     assert isinstance(home, HomePage)
-    assert ref.serial in home.reminders_label.text()
+    assert any(ref.serial in text for text in home.texts("oversight"))
     inbox = shell.window.show_area("approvals")
     assert isinstance(inbox, ApprovalsPage)
     inbox.refresh()
