@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AppError
+from app.views import copy_guard
 from app.views.labels import label_text
 from app.views.messages import show_error
 from app.workflows import attachments
@@ -67,6 +68,7 @@ class AttachmentViewerDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        copy_guard.mark_content(self)  # customer content: no copying out (art. 17.1)
         self.setModal(True)
         self.setWindowTitle(self.tr("附件:{name}").format(name=line.filename))
         self._pixmap = QPixmap()

@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 from app.errors import AppError
 from app.security.permissions import Action
 from app.security.roles import Role
+from app.views import copy_actions, copy_guard
 from app.views.busy import busy_cursor
 from app.views.catalogue_model import CatalogueModel
 from app.views.consultation_apply_dialog import open_consultation_apply
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.customer_view_dialog import CustomerViewDialog
-from app.views.export_action import export_own_customers_interactive
 from app.views.import_dialog import ImportDialog
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text
@@ -121,11 +121,13 @@ class CataloguePage(QWidget):
         self.table.activated.connect(lambda _index: self.open_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
+        # the managers' own lines show full names: the copy key copies nothing (article 17.1)
+        copy_guard.mark_content(self.table)
 
         self.new_button = QPushButton(self.tr("新建档案"))
         self.open_button = QPushButton(self.tr("打开"))
         self.import_button = QPushButton(self.tr("从 Excel 导入(&I)…"))
-        self.export_button = QPushButton(self.tr("导出本人客户(&E)…"))
+        self.export_button = QPushButton(self.tr("申请导出本人客户(&E)…"))
         self.new_button.clicked.connect(self.create_customer)
         self.import_button.clicked.connect(self.import_customers)
         self.export_button.clicked.connect(self.export_customers)
@@ -439,6 +441,11 @@ class CataloguePage(QWidget):
             apply_action = menu.addAction(self.tr("申请查阅…"))
             apply_action.setEnabled(self._may_apply(line))
             apply_action.triggered.connect(self.apply_consultation)
+        if self._actor.may(Action.COPY_REQUEST):
+            copy_action = menu.addAction(self.tr("申请复制摘录…"))
+            copy_action.triggered.connect(
+                lambda: copy_actions.request_copy(self._ctx, self, [line.archive_no])
+            )
         menu.exec(self.table.viewport().mapToGlobal(position))
         menu.deleteLater()
 
@@ -460,7 +467,8 @@ class CataloguePage(QWidget):
         dialog.exec()
 
     def export_customers(self) -> None:
-        export_own_customers_interactive(self._ctx, self)
+        """Exporting is copying (article 17.1): it starts as a copy request for one's customers."""
+        copy_actions.request_copy(self._ctx, self, forms=["excel"], own=True)
 
     def _on_actor_changed(self, _actor: object) -> None:
         self.refresh()

@@ -63,6 +63,7 @@ from app.security.roles import Role
 from app.template import current_template
 from app.template import validation as tv
 from app.template.model import FieldDef, GroupDef, Template
+from app.views import copy_guard
 from app.views.attachment_viewer_dialog import AttachmentPicker
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
@@ -503,6 +504,7 @@ class CustomerFormDialog(QDialog):
         modification: bool = False,
     ) -> None:
         super().__init__(parent)
+        copy_guard.mark_content(self)  # customer content: no copying out (art. 17.1)
         self._ctx = ctx
         self._template: Template = current_template()
         self._content = content

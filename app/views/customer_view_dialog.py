@@ -13,7 +13,9 @@ marks a filed record 机密/绝密 here (标定密级, with the custodian in per
 asks the director to lower it (申请降低密级); the workflow says which is offered.
 
 Values are shown as plain labels, not selectable: copying out needs an
-approved request (article 17.1).
+approved request (article 17.1). 复制/摘录…, 导出 PDF… and 打印… go through
+the workflow, which checks the permit, watermarks and records each output;
+without a permit they say so and offer the request.
 
 Someone who is not the manager sees the record only under a consultation
 grant (articles 13-14): a banner names the grant, its mode and its end, and
@@ -47,6 +49,7 @@ from PySide6.QtWidgets import (
 from app.security.permissions import Action
 from app.template import current_template, template_version
 from app.template.model import CARRIER_GROUP, GroupDef, Template
+from app.views import copy_actions, copy_guard
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.customer_form_dialog import CustomerFormDialog
@@ -106,6 +109,16 @@ class CustomerViewDialog(QDialog):
         self.raise_tier_button = QPushButton(self.tr("标定密级…"))
         self.lower_tier_button = QPushButton(self.tr("申请降低密级…"))
         self.close_button = QPushButton(self.tr("关闭"))
+        # the permitted ways out (article 17.1): each asks for a permit, else offers a request
+        self.copy_button = QPushButton(self.tr("复制/摘录(&C)…"))
+        self.pdf_button = QPushButton(self.tr("导出 PDF…"))
+        self.print_button = QPushButton(self.tr("打印(&P)…"))
+        self.copy_button.setToolTip(
+            self.tr("须有经批准的复制摘录申请,或“复制”“摘抄”方式的查阅授权(制度第17条)")
+        )
+        self.copy_button.clicked.connect(self.copy_items)
+        self.pdf_button.clicked.connect(lambda: self.show_copy_pdf("pdf"))
+        self.print_button.clicked.connect(lambda: self.show_copy_pdf("print"))
         self.edit_button.setToolTip(
             self.tr("草稿可由管户客户经理直接修改;归档后的修改须经主任批准")
         )
@@ -123,6 +136,9 @@ class CustomerViewDialog(QDialog):
             self.history_button,
             self.raise_tier_button,
             self.lower_tier_button,
+            self.copy_button,
+            self.pdf_button,
+            self.print_button,
         ):
             button.setAutoDefault(False)
         self.close_button.setDefault(True)
@@ -133,6 +149,9 @@ class CustomerViewDialog(QDialog):
         buttons.addWidget(self.raise_tier_button)
         buttons.addWidget(self.lower_tier_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
 
         # a change waiting for approval: the record shown is still the filed one
@@ -169,6 +188,7 @@ class CustomerViewDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(900, 640)
         self._show(content)
+        copy_guard.mark_content(self)
 
     @property
     def content(self) -> CustomerContent:
@@ -217,6 +237,9 @@ class CustomerViewDialog(QDialog):
             if self.view_only
             else Qt.ContextMenuPolicy.DefaultContextMenu
         )
+        # 阅览 lets nothing out: no buttons that could only refuse
+        for button in (self.copy_button, self.pdf_button, self.print_button):
+            button.setVisible(not self.view_only)
         self.grant_banner.setVisible(content.under_grant)
         if not content.under_grant:
             return
@@ -416,6 +439,18 @@ class CustomerViewDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    # --- copies (article 17.1) -------------------------------------------------------------------
+
+    def copy_items(self) -> None:
+        copy_actions.copy_chosen_items(
+            self._ctx, self, self._content.id, self._content.archive_no, self._custodian
+        )
+
+    def show_copy_pdf(self, form: str) -> None:
+        dialog = copy_actions.show_pdf(self._ctx, self, [self._content.id], form, self._custodian)
+        if dialog is not None:
+            dialog.exec()
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.settings import Settings
+from app.views import copy_guard
 from app.views.context import SessionContext
 from app.views.labels import app_title
 from app.views.lock_dialog import LockDialog
@@ -315,7 +316,12 @@ class IdleLock(QObject):
 
 
 def _clear_own_clipboard() -> None:
-    """Empty the clipboard only if this program put its content there (ARCHITECTURE.md)."""
+    """Empty the clipboard only if this program put its content there (ARCHITECTURE.md).
+
+    A permitted copy (copy_guard) is recognised by its text, which works on
+    every platform; ownsClipboard() covers anything else this program copied.
+    """
+    copy_guard.clear_clipboard()
     clipboard = QApplication.clipboard()
     if clipboard.ownsClipboard():
         clipboard.clear(QClipboard.Mode.Clipboard)

@@ -57,7 +57,9 @@ from app.views.catalogue_page import CataloguePage
 from app.views.change_password_dialog import ChangePasswordDialog
 from app.views.consultation_page import ConsultationPage
 from app.views.context import SessionContext
+from app.views.copy_page import CopyPage
 from app.views.home_page import HomePage
+from app.views.home_targets import follow as follow_target
 from app.views.idle_lock import IdleLock
 from app.views.incident_report_dialog import IncidentReportDialog
 from app.views.incidents_page import IncidentsPage
@@ -66,10 +68,12 @@ from app.views.labels import app_title, roles_text
 from app.views.registers_page import RegistersPage
 from app.views.registers_page import guards as register_guards
 from app.views.request_view_dialog import ApprovalNews
+from app.views.statistics_page import StatisticsPage
 from app.views.user_management_page import UserManagementPage
 from app.views.vault_page import VaultPage
 from app.workflows import inspection, requests
 from app.workflows.auth import Actor
+from app.workflows.dashboard import Target
 
 CONTEXT = "MainWindow"
 GEOMETRY_FILE = "window.ini"
@@ -152,6 +156,18 @@ AREAS: tuple[Area, ...] = (
         ConsultationPage,
     ),
     Area(
+        "copy",
+        QT_TRANSLATE_NOOP("MainWindow", "复制摘录"),
+        QT_TRANSLATE_NOOP("MainWindow", "第17条第1款"),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "复制、摘录、导出或打印客户信息,须经主任或管户客户经理批准;"
+            "批准后在有效期内制作带水印的复制件。",
+        ),
+        (Action.COPY_REQUEST,),
+        CopyPage,
+    ),
+    Area(
         "registers",
         QT_TRANSLATE_NOOP("MainWindow", "登记簿"),
         QT_TRANSLATE_NOOP("MainWindow", "第12条、第17条"),
@@ -200,6 +216,7 @@ AREAS: tuple[Area, ...] = (
             "MainWindow", "按联社的分类统计客户档案的数量和填写完整程度,并导出统计表。"
         ),
         (Action.STATISTICS_VIEW,),
+        StatisticsPage,
     ),
     Area(
         "audit",
@@ -353,6 +370,16 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(keys.index(key))
         return self.stack.currentWidget()
 
+    def go_to(self, target: Target) -> None:
+        """Follow a home page line: its area, then there the thing itself (home_targets)."""
+        if target.area == "backup":
+            if self.backup_action.isVisible():
+                self.backup_action.trigger()
+            return
+        if target.area not in [area.key for area in self._areas]:
+            return  # not an area of this person's: the line says what to do
+        follow_target(self._ctx, self.show_area(target.area), target)
+
     def current_area(self) -> str | None:
         row = self.nav.currentRow()
         return self._areas[row].key if 0 <= row < len(self._areas) else None
@@ -371,6 +398,8 @@ class MainWindow(QMainWindow):
             page = area.build(self._ctx, self.stack)
             if isinstance(page, ApprovalsPage):
                 page.inbox_count_changed.connect(self._show_inbox_count)
+            if isinstance(page, HomePage):
+                page.target_activated.connect(self.go_to)
             self.stack.addWidget(page)
         self.nav.blockSignals(False)
         self.update_inbox_count()

@@ -62,9 +62,13 @@ class PdfPreviewDialog(QDialog):
         *,
         on_print: Callable[[], None] | None = None,
         on_save: Callable[[Path], None] | None = None,
+        outputs: frozenset[str] = frozenset({"print", "save"}),
         parent: QWidget | None = None,
     ) -> None:
+        """``outputs``: what this document may become, "print" and/or "save" (a copy made
+        under a permit to print only is not saved, article 17.1)."""
         super().__init__(parent)
+        self._outputs = outputs
         self.setWindowTitle(title)
         self._data = data
         self._suggested = suggested_name
@@ -113,6 +117,10 @@ class PdfPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_as)
+        self.print_button.setVisible("print" in outputs)
+        self.save_button.setVisible("save" in outputs)
+        if "print" not in outputs:
+            self.save_button.setDefault(True)
         self.setTabOrder(self.zoom, self.print_button)
         self.setTabOrder(self.print_button, self.save_button)
         self.setTabOrder(self.save_button, self.close_button)
@@ -161,6 +169,8 @@ class PdfPreviewDialog(QDialog):
             painter.end()
 
     def print_document(self) -> None:
+        if "print" not in self._outputs:
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.windowTitle())
         dialog = QPrintDialog(printer, self)
@@ -174,6 +184,8 @@ class PdfPreviewDialog(QDialog):
             show_error(self, exc)
 
     def save_as(self) -> None:
+        if "save" not in self._outputs:
+            return
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("另存为 PDF"), self._suggested, self.tr("PDF 文件 (*.pdf)")
         )
@@ -181,6 +193,8 @@ class PdfPreviewDialog(QDialog):
             self.save_to(Path(name))
 
     def save_to(self, path: Path) -> None:
+        if "save" not in self._outputs:
+            return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         try:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.views import copy_guard
 from app.views.context import SessionContext
 from app.views.labels import local_time
 from app.views.request_view_dialog import (
@@ -49,6 +50,7 @@ class RecordHistoryDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        copy_guard.mark_content(self)  # customer content: no copying out (art. 17.1)
         self._versions = versions
         self.setModal(True)
         self.setWindowTitle(self.tr("档案 {no} 的修改记录").format(no=archive_no))

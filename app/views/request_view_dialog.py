@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import CustodianRequired
 from app.security.roles import Role
+from app.views import copy_guard
 from app.views.attachment_viewer_dialog import AttachmentViewerDialog, is_image, size_text
 from app.views.busy import busy_cursor
 from app.views.consultation_detail_widget import ConsultationDetailWidget
@@ -110,11 +111,13 @@ def with_custodian(
     call: Callable[[Actor | None], T],
     custodian: Actor | None,
     parent: QWidget | None,
+    passthrough: tuple[type[Exception], ...] = (),
 ) -> tuple[T, Actor | None] | None:
     """``call(custodian)``; on CustodianRequired ask for the custodian and try once more.
 
     Returns (result, custodian used), or None when it failed (already shown) or
-    the custodian did not come.
+    the custodian did not come. Errors of a ``passthrough`` type are raised for
+    the caller to answer (a missing copy permit comes with an offer to ask).
     """
     for _attempt in range(2):
         try:
@@ -134,6 +137,8 @@ def with_custodian(
             )
             if custodian is None:
                 return None
+        except passthrough:
+            raise
         except Exception as exc:
             show_error(parent, exc)
             return None
@@ -200,6 +205,7 @@ class RequestViewDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        copy_guard.mark_content(self)  # customer content: no copying out (art. 17.1)
         self._ctx = ctx
         self._detail = detail
         self._custodian = custodian

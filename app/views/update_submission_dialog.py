@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import CustodianRequired, FormRejected
+from app.views import copy_guard
 from app.views.attachment_viewer_dialog import AttachmentPicker
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
@@ -74,6 +75,7 @@ class UpdateSubmissionDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        copy_guard.mark_content(self)  # customer content: no copying out (art. 17.1)
         self._ctx = ctx
         self._line = line
         self._fields = fields

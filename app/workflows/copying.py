@@ -423,6 +423,48 @@ def permitted_forms(archive: Archive, actor: Actor, customer_id: int) -> frozens
         )
 
 
+def copyable_fields(archive: Archive, actor: Actor, customer_id: int) -> list[FieldChoice]:
+    """The items a clipboard copy of this record may hold now (empty: no permit)."""
+    live = refresh(archive, actor)
+    with archive.unit_of_work() as uow:
+        customer = uow.session.get(Customer, customer_id)
+        if customer is None:
+            return []
+        permit = customers.outflow_permit(uow, live, customer, "clipboard")
+        if permit is None:
+            return []
+        return [
+            f
+            for f in offered_fields(customer.category, customer.subtype)
+            if permit.fields is None or f.key in permit.fields
+        ]
+
+
+def customer_ids_for(
+    archive: Archive, actor: Actor, *, serial: str = "", archive_numbers: Sequence[str] = ()
+) -> list[int]:
+    """The customers a command-line export names: a copy request's, or by archive number.
+
+    Finding them permits nothing: producing checks each customer's permit.
+    """
+    live = refresh(archive, actor)
+    if bool(serial) == bool(archive_numbers):
+        raise InvalidInput("请给出复制摘录申请的编号(--request),或档案编号(--customer),二者选一。")
+    with archive.unit_of_work() as uow:
+        if serial:
+            request = uow.session.scalar(sa.select(Request).where(Request.serial == serial.strip()))
+            if request is None or request.kind != KIND or request.requester_id != live.user_id:
+                raise InvalidInput(f"没有您提出的编号为“{serial}”的复制摘录申请。")
+            return [int(c["id"]) for c in payload_of(request).get("customers") or []]
+        ids = []
+        for number in archive_numbers:
+            customer = customers.by_archive_no(uow.session, number.strip())
+            if customer is None:
+                raise InvalidInput(f"没有档案编号为“{number}”的客户档案。请核对编号(须完整填写)。")
+            ids.append(customer.id)
+        return ids
+
+
 # --- producing -------------------------------------------------------------------------------------
 
 

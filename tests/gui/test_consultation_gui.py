@@ -321,11 +321,11 @@ def test_apply_review_sign_then_read_only_under_the_grant(
         customers.open_customer(branch.archive, people["staff"], customer_id)
 
 
-# --- copying: shut off under 阅览 only ---------------------------------------------------------------
+# --- copying: the copy key never; the watermarked 复制/摘录 only where the mode allows it -----------
 
 
 @pytest.mark.parametrize(("mode", "copies"), [("view", False), ("excerpt", True)])
-def test_ctrl_c_copies_nothing_under_a_grant_to_read_only(
+def test_ctrl_c_copies_nothing_under_any_grant(
     qtbot: QtBot,
     branch: Branch,
     people: dict[str, Actor],
@@ -345,8 +345,9 @@ def test_ctrl_c_copies_nothing_under_a_grant_to_read_only(
     table.setCurrentCell(0, 0)
     QGuiApplication.clipboard().setText(CLIPBOARD)
     qtbot.keyClick(table, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    # the same key on the same cell: copied under 摘抄 (article 17 controls it later), not under 阅览
-    assert QGuiApplication.clipboard().text() == ("纸质" if copies else CLIPBOARD)
+    # the raw cell never leaves (article 17.1); under 摘抄 the watermarked 复制/摘录 is offered
+    assert QGuiApplication.clipboard().text() == CLIPBOARD
+    assert view.copy_button.isVisible() is copies
     assert not view.edit_button.isVisible() and not view.file_button.isVisible()
 
 

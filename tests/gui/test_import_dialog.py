@@ -14,16 +14,17 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QComboBox, QFileDialog, QWidget
 
 from app.models import Customer
 from app.security.roles import Role
+from app.views import copy_actions
 from app.views.context import SessionContext
-from app.views.export_action import export_own_customers_interactive
+from app.views.copy_request_dialog import CopyRequestDialog
 from app.views.import_dialog import ImportDialog
 from app.workflows import customer_import as ci
 from tests.conftest import Branch
-from tests.gui.conftest import MessageBoxes
+from tests.gui.conftest import MessageBoxes, when_visible
 from tests.integration.test_import import fill, person
 
 
@@ -220,28 +221,27 @@ def test_blank_workbook_is_saved_where_chosen(
     assert "已保存空白导入表" in messages.last().text
 
 
-def test_export_action_asks_where_and_reports_the_count(
+def test_exporting_own_customers_starts_as_a_copy_request_for_all_of_them(
     qtbot,
-    monkeypatch: pytest.MonkeyPatch,
     ctx: SessionContext,
     messages: MessageBoxes,
     tmp_path: Path,
 ) -> None:
+    """Exporting is copying (article 17.1): the button asks for approval first."""
     ci.import_customers(
         ctx.archive,
         ctx.actor,
         fill(tmp_path / "in.xlsx", [person(1), person(2)]),
         category="individual",
     )
-    target = tmp_path / "out" / "导出"
-    target.parent.mkdir()
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
-    assert export_own_customers_interactive(ctx, None) == 2
-    assert (tmp_path / "out" / "导出.xlsx").is_file()
-    assert messages.shown[0].kind == "question" and "加密保护" in messages.shown[0].text
-    assert messages.last().kind == "information" and "已导出 2 份" in messages.last().text
+    seen: dict[str, object] = {}
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
-    assert export_own_customers_interactive(ctx, None) is None
+    def look(widget: QWidget) -> None:
+        assert isinstance(widget, CopyRequestDialog)
+        seen["customers"] = len(widget.picker.candidates)
+        seen["forms"] = widget.forms()
+        widget.reject()
+
+    when_visible(CopyRequestDialog, look)
+    assert copy_actions.request_copy(ctx, None, forms=["excel"], own=True) is None
+    assert seen == {"customers": 2, "forms": ["excel"]}

@@ -21,6 +21,7 @@ import sqlalchemy as sa
 from app.errors import (
     Conflict,
     ConsultationRequired,
+    CopyRequired,
     CustodianRequired,
     InvalidInput,
     NotEligible,
@@ -33,7 +34,7 @@ from app.security.roles import Role
 from app.workflows import (
     consultation,
     consultation_print,
-    customer_import,
+    copying,
     customers,
     modification,
     requests,
@@ -210,9 +211,9 @@ def test_every_route_refuses_without_a_grant_and_reads_with_one(
             requests.record_history(branch.archive, actor, cid)
         [line] = page(branch, actor, query=archive_no)
         assert (line.display_name, line.can_open) == ("张*丰", False)
-    with pytest.raises(NotPermitted):
-        customer_import.export_own_customers(branch.archive, staff, tmp_path / "staff.xlsx")
-    assert customer_import.export_own_customers(branch.archive, manager2, tmp_path / "m2.xlsx") == 0
+    for actor in (staff, manager2):
+        with pytest.raises(CopyRequired):
+            copying.export_excel(branch.archive, actor, [cid], tmp_path / "x.xlsx")
 
     ref = apply(branch, manager2, [cid])
     sign(branch, ref.id, "manager")
@@ -225,8 +226,10 @@ def test_every_route_refuses_without_a_grant_and_reads_with_one(
     assert history.actor == "manager2" and json.loads(history.details)["grant"] == ref.serial
     [line] = page(branch, manager2, query=archive_no)
     assert (line.display_name, line.can_open, line.under_grant) == ("张三丰", True, True)
-    # a grant is to consult, not to copy out: the export stays the manager's own customers
-    assert customer_import.export_own_customers(branch.archive, manager2, tmp_path / "m2.xlsx") == 0
+    # a grant is to consult, not to export a list: that needs a copy request (article 17.1)
+    with pytest.raises(CopyRequired):
+        copying.export_excel(branch.archive, manager2, [cid], tmp_path / "m2.xlsx")
+    assert not (tmp_path / "m2.xlsx").exists()
     # and it is personal: staff gains nothing from manager2's grant
     with pytest.raises(ConsultationRequired):
         customers.open_customer(branch.archive, staff, cid)
