@@ -19,7 +19,8 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, Qt, QTimer
+import pypdfium2 as pdfium
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 from stdnum.cn import ric
@@ -27,12 +28,14 @@ from stdnum.cn import ric
 from app import settings as app_settings
 from app.__main__ import install_translators
 from app.cli import DEMO_PASSWORD
+from app.cli import _demo_customers as demo_customers
 from app.cli import main as cli_main
 from app.errors import Conflict
 from app.models import CheckoutRecord
 from app.storage.archive import Archive
 from app.views.consultation_apply_dialog import ConsultationApplyDialog
 from app.views.context import SessionContext
+from app.views.copy_request_dialog import CopyRequestDialog
 from app.views.customer_form_dialog import CustomerFormDialog
 from app.views.first_run_wizard import FirstRunWizard
 from app.views.idle_lock import IdleLock
@@ -45,6 +48,7 @@ from app.workflows import (
     auth,
     checkout,
     consultation,
+    copying,
     customers,
     modification,
     requests,
@@ -395,6 +399,61 @@ def vault_shots(app: QApplication, archive: Archive, settings: app_settings.Sett
     window.deleteLater()
 
 
+def copy_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
+    """复制摘录: staff1's copy permit page, the request form over it, and the watermarked PDF.
+
+    staff1 asks for two of manager1's customers (name, village, mobile; Excel,
+    PDF and the clipboard), manager1 approves; the PDF made under that permit
+    is rendered to PNG as a person would see it printed.
+    """
+    staff = auth.authenticate(archive, "staff1", DEMO_PASSWORD)
+    manager = auth.authenticate(archive, "manager1", DEMO_PASSWORD)
+    lines = [
+        line
+        for line in customers.catalogue_page(
+            archive,
+            staff,
+            filters=CatalogueFilter(manager_id=manager.user_id, tier="ordinary"),
+            limit=50,
+        )
+        if line.status_label == customers.STATUS_LABELS["filed"]
+    ]
+    ids = [lines[0].id, lines[1].id]
+    ref = copying.apply(
+        archive,
+        staff,
+        ids,
+        field_keys=["name", "township", "village", "mobile"],
+        forms=["clipboard", "excel", "pdf"],
+        purpose="报送县联社授信审查材料",
+        days=3,
+    )
+    signing.decide(archive, ref.id, "manager1", DEMO_PASSWORD, "approve", "同意。")
+    ctx = SessionContext(archive, staff)
+    lock = IdleLock(ctx, settings)
+    window = MainWindow(ctx, lock)
+    window.show()
+    window.show_area("copy")
+    shoot(app, window, "copy-page.png")
+    dialog = CopyRequestDialog(ctx, window, archive_numbers=[lines[2].archive_no], forms=["print"])
+    dialog.picker.set_checked({"name", "household_size", "credit_rating"})
+    dialog.purpose_edit.setText("贷后检查材料归档")
+    dialog.show()
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    shoot_over(app, window, dialog, "copy-request.png")
+    dialog.close()
+    window.close()
+    window.deleteLater()
+    if wanted("copy-export.png"):
+        produced = copying.produce_pdf(archive, staff, ids, "pdf")
+        document = pdfium.PdfDocument(produced.data)
+        page = document[0].render(scale=1.6).to_pil()
+        target = DOCS / "copy-export.png"
+        page.save(str(target))
+        document.close()
+        print("saved", target, page.width, "x", page.height)
+
+
 def home_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
     """manager1's 首页 after the shots above: decisions, requests, an overdue carrier, drafts.
 
@@ -439,6 +498,31 @@ def home_shots(app: QApplication, archive: Archive, settings: app_settings.Setti
     window.show()
     window.show_area("home")
     shoot(app, window, "home-page.png")
+    window.close()
+    window.deleteLater()
+
+
+def statistics_shots(app: QApplication, archive: Archive, settings: app_settings.Settings) -> None:
+    """统计 for the director: the credit ratings of 农户 by village, table and bars.
+
+    A branch's statistics need a branch's worth of archives: 600 fictional ones
+    are added first (the demo's own generator), so this runs after every other shot.
+    """
+    if not wanted("statistics.png"):
+        return
+    demo_customers(archive, DEMO_PASSWORD, 600, 5)
+    director = auth.authenticate(archive, "director", DEMO_PASSWORD)
+    ctx = SessionContext(archive, director)
+    window = MainWindow(ctx, IdleLock(ctx, settings))
+    window.show()
+    page = window.show_area("statistics")
+    combo = page.statistic_combo  # type: ignore[attr-defined]
+    combo.setCurrentIndex(combo.findData("village_rating"))
+    # with a name filter the earlier windows were closed without an event loop: let them go
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.processEvents()
+    window.raise_()
+    shoot(app, window, "statistics.png")
     window.close()
     window.deleteLater()
 
@@ -508,7 +592,9 @@ def main() -> int:
     approvals_shots(app, archive, settings)
     consultation_shots(app, archive, settings)
     vault_shots(app, archive, settings)
+    copy_shots(app, archive, settings)
     home_shots(app, archive, settings)
+    statistics_shots(app, archive, settings)  # last: it adds 600 demo archives
     archive.close()
     return 0
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, utcnow
@@ -55,6 +55,23 @@ class Customer(Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     #: when the business relationship ended (status 已销户); retention is counted from it
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # --- for statistics only (migration m0011): copied from content by triggers, never written ---
+    stat_township: Mapped[str | None] = mapped_column(String(64))
+    stat_village: Mapped[str | None] = mapped_column(String(64))
+    stat_credit_rating: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (
+        # app/workflows/statistics.py: every count reads an index, never the rows
+        Index(
+            "ix_customers_statistics",
+            "created_at", "status", "category", "subtype", "tier", "manager_id", "completeness",
+        ),
+        Index(
+            "ix_customers_village_rating",
+            "stat_township", "stat_village", "stat_credit_rating", "category", "subtype",
+            "tier", "status", "created_at", "manager_id",
+        ),
+    )  # fmt: skip
 
     carriers: Mapped[list[Carrier]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Carrier.id"

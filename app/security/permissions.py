@@ -79,6 +79,8 @@ class Action(StrEnum):
     # statistics and the template (articles 5, 22)
     STATISTICS_VIEW = "statistics.view"
     STATISTICS_EXPORT = "statistics.export"
+    #: the branch's tables by manager, village ...; without it a manager sees their own and totals
+    STATISTICS_VIEW_BRANCH = "statistics.view_branch"
     TEMPLATE_REVISE = "template.revise"
 
     @property
@@ -150,6 +152,7 @@ MATRIX: dict[Action, frozenset[Role]] = {
     Action.INCIDENT_HANDLE: frozenset({S}),
     Action.STATISTICS_VIEW: frozenset({D, M, S, I}),
     Action.STATISTICS_EXPORT: frozenset({D, M, S, I}),
+    Action.STATISTICS_VIEW_BRANCH: frozenset({D, S, I}),
     Action.TEMPLATE_REVISE: frozenset({S}),
 }
 
@@ -181,6 +184,7 @@ CONTENT_ACTIONS: frozenset[Action] = frozenset(
         Action.DESTRUCTION_APPROVE,
         Action.STATISTICS_VIEW,
         Action.STATISTICS_EXPORT,
+        Action.STATISTICS_VIEW_BRANCH,
     }
 )
 
@@ -233,6 +237,7 @@ ACTION_LABELS: dict[Action, str] = {
     Action.INCIDENT_HANDLE: "处理泄露事件",
     Action.STATISTICS_VIEW: "查看统计",
     Action.STATISTICS_EXPORT: "导出统计表",
+    Action.STATISTICS_VIEW_BRANCH: "查看全网点分项统计",
     Action.TEMPLATE_REVISE: "修订分类模板",
 }
 

@@ -87,6 +87,7 @@ incident.report               A M D U C S I W
 incident.handle               S
 statistics.view               M D S I
 statistics.export             M D S I
+statistics.view_branch        D S I
 template.revise               S
 """
 
@@ -136,7 +137,7 @@ def test_the_whole_grid_cell_count() -> None:
             cells += 1
             if (role in EXPECTED[action.value]) != (role in MATRIX[action]):
                 wrong.append(f"{action.value}/{role.value}")
-    assert cells == len(Action) * len(Role) == 49 * 8
+    assert cells == len(Action) * len(Role) == 50 * 8
     assert wrong == []
 
 
