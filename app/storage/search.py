@@ -166,14 +166,30 @@ def _syllables(text: str) -> list[tuple[str, bool]]:
     differ from the characters' own, 银行 hang, 单于 chan) and reads the rest character by
     character; when no two neighbouring characters begin a phrase, every piece is a single
     character, read as pypinyin reads it alone (a test compares the two on many names)."""
-    if (
-        _PHRASE_PREFIXES is not None
-        and len(text) > 1
-        and RE_HANS.match(text)
-        and not any(text[i : i + 2] in _PHRASE_PREFIXES for i in range(len(text) - 1))
-    ):
+    if _single_characters(text):
         return [syllable for ch in text for syllable in _character_syllables(ch)]
     return _syllables_of(lazy_pinyin(text, errors=_keep_unknown))
+
+
+@lru_cache(maxsize=16384)
+def _character_forms(character: str) -> tuple[str, str, int]:
+    """A character's part of the full pinyin and of the initials, read alone, and the length
+    of its first syllable's text when that comes from a Chinese character (else 0)."""
+    syllables = _character_syllables(character)
+    full = "".join(s for s, _ in syllables)
+    initials = "".join(s[0] if han else s for s, han in syllables)
+    first = len(syllables[0][0]) if syllables and syllables[0][1] else 0
+    return full, initials, first
+
+
+def _single_characters(text: str) -> bool:
+    """Whether pypinyin reads ``text`` a character at a time (see :func:`_syllables`)."""
+    return (
+        _PHRASE_PREFIXES is not None
+        and len(text) > 1
+        and RE_HANS.match(text) is not None
+        and not any(text[i : i + 2] in _PHRASE_PREFIXES for i in range(len(text) - 1))
+    )
 
 
 @lru_cache(maxsize=65536)
@@ -187,6 +203,22 @@ def pinyin_forms(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     text = normalise(name)
     if not text:
         return (), ()
+    if _single_characters(text):
+        # the same forms from each character's own, remembered per character
+        forms = [_character_forms(ch) for ch in text]
+        full = "".join([f[0] for f in forms])
+        if not full:
+            return (), ()
+        initials = "".join([f[1] for f in forms])
+        reading = SURNAME_READINGS.get(text[0])
+        # the first syllable: the first character's, or the next one's if it has none
+        first = next(f for f in forms if f[0])
+        if reading and first[2] and full[: first[2]] != reading:
+            return (
+                (full, reading + full[first[2] :]),
+                tuple(dict.fromkeys((initials, reading[0] + initials[1:]))),
+            )
+        return (full,), (initials,)
     syllables = _syllables(text)
     if not syllables:
         return (), ()
@@ -252,15 +284,18 @@ def _grams_of(
     """The gram rows of a normalised name and archive number, with the name's pinyin forms."""
     if not name:
         return []
-    best: dict[str, int] = {}  # gram -> 0 (starts the name or its pinyin) or 1 (inside)
     length = len(name)
-    for i in range(length):
-        for piece in (name[i : i + 1], name[i : i + 2] if i + 2 <= length else ""):
-            if piece and " " not in piece:
-                best[piece] = min(best.get(piece, 1), 0 if i == 0 else 1)
+    # gram -> 0 (starts the name or its pinyin) or 1 (only inside): the pieces from the
+    # second character on, then those that start the name (a piece may be both)
+    best = dict.fromkeys([*name[1:], *(name[i : i + 2] for i in range(1, length - 1))], 1)
+    best[name[0]] = 0
+    if length > 1:
+        best[name[:2]] = 0
+    if " " in name:  # pieces holding a space are not grams
+        best = {gram: infix for gram, infix in best.items() if " " not in gram}
     for form in (*full, *initials):
-        for piece in (form[:1], form[:2]):
-            best[piece] = 0
+        best[form[:1]] = 0
+        best[form[:2]] = 0
     return [(gram, infix, length, archive_no, customer_id) for gram, infix in best.items()]
 
 

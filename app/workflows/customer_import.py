@@ -556,8 +556,8 @@ _COLUMN_MEMO = 50_000
 
 
 #: what the memo of a _MEMO column holds for a blank value, and for a value with a problem
-_BLANK = object()
-_BAD = object()
+_BLANK = tv.BLANK
+_BAD = tv.BAD
 _MISSING = object()
 
 
@@ -568,11 +568,23 @@ class _Quick:
     #: cells per row (shorter rows are padded with None)
     width: int
     #: _MEMO columns: (cell index, field key, the sub-type's field, the field a number in
-    #: the cell is a problem for (None: never), memo: cell -> value, _BLANK or _BAD)
-    memo: list[tuple[int, str, FieldDef, FieldDef | None, dict[Any, Any]]]
+    #: the cell is a problem for (None: never), memo: cell -> (value, its piece of the
+    #: content's JSON or None), _BLANK or _BAD; the field's :func:`tv.judge`, the JSON
+    #: of the key and colon (None: not part of the content))
+    memo: list[
+        tuple[
+            int,
+            str,
+            FieldDef,
+            FieldDef | None,
+            dict[Any, Any],
+            Callable[[object], object],
+            str | None,
+        ]
+    ]
     #: the other columns: (cell index, field key, the sub-type's field or None, numeric field,
-    #: mode)
-    others: list[tuple[int, str, FieldDef | None, FieldDef | None, int]]
+    #: mode, the JSON of the key and colon or None)
+    others: list[tuple[int, str, FieldDef | None, FieldDef | None, int, str | None]]
     #: (cell index, carrier column key, its field, memo) of the flat carrier columns
     carriers: list[tuple[int, str, FieldDef, dict[Any, Any]]]
     #: required fields whose column the file has (a blank one is a problem)
@@ -652,7 +664,14 @@ class _Checker:
         self._subtype_of: dict[Any, str | None] = {}
         self._codes: dict[tuple[Any, ...], str | None] = {}
         self._item_memos: dict[FieldDef, dict[Any, Any]] = {}
+        self._judges: dict[FieldDef, Callable[[object], object]] = {}
+        #: (computed key, id of its value) -> (the value, its piece of the content's JSON)
+        self._computed_pieces: dict[tuple[str, int], tuple[object, str]] = {}
         self._carrier_memos: dict[FieldDef, dict[Any, Any]] = {}
+        #: per sub-type: the computed fields' keys (set on the record by _prepared)
+        self.computed_keys: dict[str, list[str]] = {
+            key: [f.key for f in fs if f.computed] for key, fs in self.fields.items()
+        }
 
     def normalize(self, item: FieldDef, raw: object) -> Any:
         """:func:`tv.normalize`, remembered for values that repeat (a township, a choice)."""
@@ -737,12 +756,16 @@ class _Checker:
                 mode = _FRESH
             else:
                 mode = _MEMO
+            head = None if key in _NOT_CONTENT else _key_json(key)
             if mode == _MEMO:
                 assert item is not None
                 memo = self._item_memos.setdefault(item, {})
-                memo_columns.append((index, key, item, numeric, memo))
+                judge = self._judges.get(item)
+                if judge is None:
+                    judge = self._judges[item] = tv.judge(item)
+                memo_columns.append((index, key, item, numeric, memo, judge, head))
             else:
-                others.append((index, key, item, numeric, mode))
+                others.append((index, key, item, numeric, mode, head))
         carriers = [
             (index, key, column, self._carrier_memos.setdefault(column, {}))
             for index, key in carrier_columns
@@ -772,29 +795,35 @@ class _Checker:
         if len(values) < quick.width:
             values = (*values, *([None] * (quick.width - len(values))))
         record: dict[str, Any] = {}
-        for index, key, item, numeric, memo in quick.memo:
+        #: field key -> its piece of the content's JSON ('"key":value')
+        pieces: dict[str, str] = {}
+        for index, key, _item, numeric, memo, judge, head in quick.memo:
             raw = values[index]
             if raw is None:
                 continue
             kind = type(raw)
             if kind is str:
-                value = memo.get(raw, _MISSING)
+                got = memo.get(raw, _MISSING)
             else:
                 if numeric is not None and _numeric_problem(numeric, raw):
                     return None
                 cell = (kind, repr(raw)) if kind is float else (kind, raw)
-                value = memo.get(cell, _MISSING)
-            if value is _MISSING:
-                value = self._judged(item, raw)
+                got = memo.get(cell, _MISSING)
+            if got is _MISSING:
+                got = judge(raw)
+                if got is not _BLANK and got is not _BAD:
+                    got = (got, None if head is None else head + _value_json(got))
                 if len(memo) >= _COLUMN_MEMO:
                     memo.clear()
-                memo[raw if kind is str else cell] = value
-            if value is _BLANK:
+                memo[raw if kind is str else cell] = got
+            if got is _BLANK:
                 continue
-            if value is _BAD:
+            if got is _BAD:
                 return None
-            record[key] = value
-        for index, key, item, numeric, mode in quick.others:
+            record[key] = got[0]
+            if got[1] is not None:
+                pieces[key] = got[1]
+        for index, key, item, numeric, mode, head in quick.others:
             raw = values[index]
             if raw is None:
                 continue
@@ -810,6 +839,8 @@ class _Checker:
                 if mode == _FRESH and self._verdict(item, value, record):
                     return None
                 record[key] = value
+                if head is not None:
+                    pieces[key] = head + _value_json(value)
             elif mode == _TIER:
                 if self.normalize(item, raw) not in (None, "普通"):
                     return None
@@ -848,18 +879,7 @@ class _Checker:
                 if "kind" not in carrier and "kind" in self.carrier_columns:
                     return None
                 record[CARRIER_GROUP] = [carrier]
-        return self._prepared(row, subtype, record)
-
-    @staticmethod
-    def _judged(item: FieldDef, raw: object) -> Any:
-        """A cell of a field whose verdict depends on the value alone: its normalised value,
-        _BLANK for a blank one, _BAD when :func:`tv.validate_field` finds a problem."""
-        value = tv.normalize(item, raw)
-        if _blank_value(value):
-            return _BLANK
-        if tv.validate_field(item, value, None):
-            return _BAD
-        return value
+        return self._prepared(row, subtype, record, pieces)
 
     def check(
         self,
@@ -959,7 +979,16 @@ class _Checker:
         for key in tables:
             record[key] = normalised[key]
 
-    def _prepared(self, row: int, subtype: str, record: dict[str, Any]) -> _Prepared:
+    def _prepared(
+        self,
+        row: int,
+        subtype: str,
+        record: dict[str, Any],
+        pieces: dict[str, str] | None = None,
+    ) -> _Prepared:
+        """The row ready to be written. ``pieces``: the JSON of the record's content values
+        (key -> '"key":value'), as the quick check builds them on the way (a cell's piece is
+        remembered with its value); the computed totals are added here."""
         carriers: list[dict[str, str]] = []
         kind_field = self.carrier_columns.get("kind")
         for carrier in record.get(CARRIER_GROUP) or []:
@@ -984,20 +1013,39 @@ class _Checker:
         identity = tv.identity_of(self.category, record)
         index = self._index(subtype, record, identity)
         retention = record.get("retention_years")
-        # Decimals and dates as tv.to_json writes them, without its encoder's callback
-        content = {
-            key: format(value, "f")
-            if value.__class__ is Decimal
-            else value.isoformat()
-            if value.__class__ in _DATES
-            else value
-            for key, value in record.items()
-            if value is not None and key not in _NOT_CONTENT
-        }
+        if pieces is not None:
+            computed = self._computed_pieces
+            for key in self.computed_keys[subtype]:
+                value = record.get(key)
+                if value is not None:
+                    # the totals of rows without tables are the same objects every time
+                    known = computed.get((key, id(value)))
+                    if known is None or known[0] is not value:
+                        if len(computed) >= _COLUMN_MEMO:
+                            computed.clear()
+                        known = computed[(key, id(value))] = (
+                            value,
+                            _key_json(key) + _value_json(value),
+                        )
+                    pieces[key] = known[1]
+            # what tv.to_json writes of the content: the keys in order, each piece as it writes it
+            text = "{" + ",".join([pieces[key] for key in sorted(pieces)]) + "}"
+        else:
+            # Decimals and dates as tv.to_json writes them, without its encoder's callback
+            content = {
+                key: format(value, "f")
+                if value.__class__ is Decimal
+                else value.isoformat()
+                if value.__class__ in _DATES
+                else value
+                for key, value in record.items()
+                if value is not None and key not in _NOT_CONTENT
+            }
+            text = tv.to_json(content)
         return _Prepared(
             row=row,
             subtype=subtype,
-            content=tv.to_json(content),
+            content=text,
             identity=identity or None,
             index=index,
             completeness=int(complete),
@@ -1050,11 +1098,9 @@ class _Checker:
         total = len(fields) + len(groups)
         if not total:
             return 100
-        missing = 0
-        for key in fields:
-            value = record.get(key)
-            if value is None or value == [] or (isinstance(value, str) and not value.strip()):
-                missing += 1  # _blank_value
+        # a field is in the record only with a value that is not blank (check and quick
+        # leave blanks out); tier and the computed totals are not among these fields
+        missing = sum(1 for key in fields if key not in record)
         for key in groups:
             if not self._table_filled(self.groups[subtype][key], record.get(key)):
                 missing += 1
@@ -1075,9 +1121,27 @@ class _Checker:
         return filled >= max(1, group.min_rows)
 
 
+#: a text as tv.to_json writes it (its encoder, ensure_ascii=False, calls this for any str)
+_json_text = json.encoder.encode_basestring
 #: record keys that are not part of the stored content (own columns, the carriers table)
 _NOT_CONTENT = frozenset({*COLUMN_FIELDS, CARRIER_GROUP})
 _DATES = (date, datetime)
+
+
+def _key_json(key: str) -> str:
+    """A content key as tv.to_json writes it, with its colon."""
+    return tv.to_json(key) + ":"
+
+
+def _value_json(value: object) -> str:
+    """A content value as tv.to_json writes it inside the record (Decimals and dates as text)."""
+    if value.__class__ is str:
+        return _json_text(value)
+    if value.__class__ is Decimal:
+        value = format(value, "f")  # type: ignore[arg-type]
+    elif value.__class__ in _DATES:
+        value = value.isoformat()  # type: ignore[attr-defined]
+    return tv.to_json(value)  # type: ignore[arg-type]
 
 
 def _as_text(value: object) -> str:
@@ -1470,10 +1534,17 @@ class _BulkInsert:
         self.conn.exec_driver_sql(self.sql, [arrange(row + tail) for row in rows])
 
 
-def _ids(conn: sa.Connection, archive_numbers: Sequence[str]) -> dict[str, int]:
-    """archive number -> id of customers just written."""
+def _ids(conn: sa.Connection, archive_numbers: Sequence[str], after: int | None) -> dict[str, int]:
+    """archive number -> id of customers just written: read as the rows above ``after``
+    (the largest id before they were written, in this transaction), or by their numbers
+    where that does not give all of them."""
     c = Customer.__table__.c
     found: dict[str, int] = {}
+    if after is not None:
+        rows = conn.execute(sa.select(c.archive_no, c.id).where(c.id > after))
+        found.update((archive_no, cid) for archive_no, cid in rows)
+        if all(number in found for number in archive_numbers):
+            return found
     for start in range(0, len(archive_numbers), _DUPLICATE_QUERY_CHUNK):
         chunk = archive_numbers[start : start + _DUPLICATE_QUERY_CHUNK]
         stmt = sa.select(c.archive_no, c.id).where(c.archive_no.in_(chunk))
@@ -1590,8 +1661,9 @@ def _write(
                         },
                     )
                 )
+            last = conn.execute(sa.select(sa.func.max(Customer.__table__.c.id))).scalar()
             insert_customers.execute(values)
-            returned = _ids(conn, [value[0] for value in values])
+            returned = _ids(conn, [value[0] for value in values], last or 0)
             ids = [returned[value[0]] for value in values]
             insert_carriers.execute(
                 [

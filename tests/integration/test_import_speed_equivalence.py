@@ -20,7 +20,8 @@ import openpyxl
 import pytest
 import sqlalchemy as sa
 
-from app.models import Carrier, Customer
+from app.models import AuditEvent, Carrier, Customer
+from app.security import audit
 from app.security.roles import Role
 from app.storage import search
 from app.template import current_template
@@ -362,3 +363,45 @@ def test_bulk_insert_leaves_computed_defaults_to_sqlalchemy(branch: Branch, mana
         )
         row = uow.session.scalars(sa.select(Customer).where(Customer.archive_no == "X-2")).one()
         assert row.created_at is not None and row.version == 1 and row.name_masked == ""
+
+
+def test_audit_events_written_in_bulk_are_stored_as_one_by_one(
+    branch: Branch, manager: Actor, tmp_path: Path
+) -> None:
+    made = [m for m in demo_data.generate(60, seed=5) if m.category == "individual"]
+    headers = {c.key: c.header for c in ci.import_columns("individual")}
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(list(headers.values()))
+    for m in made:
+        row = demo_data.import_row(m, headers)
+        sheet.append([row.get(h) for h in headers.values()])
+    path = tmp_path / "list.xlsx"
+    workbook.save(path)
+    report = ci.import_customers(branch.archive, manager, path, category="individual")
+    assert report.status == ci.STATUS_IMPORTED, report.lines()[:5]
+    with branch.archive.unit_of_work() as uow:
+        uow.audit(manager.login, "customer.export", target_type="catalogue", details={"count": 0})
+        uow.commit()
+    with branch.archive.unit_of_work() as uow:
+        session = uow.session
+        assert audit.verify(session, audit.load_key(session)) == []
+        table = AuditEvent.__table__
+        stored = {
+            action: (when, seq)
+            for action, when, seq in session.execute(
+                sa.select(table.c.action, sa.text("occurred_at"), table.c.seq).order_by(table.c.seq)
+            )
+        }
+        created = session.scalars(
+            sa.select(AuditEvent.occurred_at).where(AuditEvent.action == "customer.create")
+        ).all()
+    assert len(created) == len(made)
+    assert all(isinstance(when, datetime) for when in created)
+    # the text in the file: the bulk rows as SQLAlchemy stores the one added by itself
+    bulk, one = stored["customer.create"][0], stored["customer.export"][0]
+    assert isinstance(bulk, str) and isinstance(one, str)
+    assert len(bulk) == len(one) and bulk[4] == one[4] == "-" and bulk[10] == one[10] == " "
+    assert (
+        stored["customer.import"][1] < stored["customer.create"][1] < stored["customer.export"][1]
+    )
