@@ -25,21 +25,20 @@ from app.views.request_view_dialog import with_custodian
 from app.workflows import copying
 from app.workflows.auth import Actor
 
-CONTEXT = "copy_actions"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def _refused(ctx: SessionContext, parent: QWidget | None, exc: CopyRequired, form: str) -> None:
     """Show the refusal and offer the request that would permit it."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
-    box.setWindowTitle(_tr("需要复制许可"))
+    box.setWindowTitle(QCoreApplication.translate("copy_actions", "需要复制许可"))
     box.setText(str(exc))
-    ask = box.addButton(_tr("提出复制摘录申请…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+    ask = box.addButton(
+        QCoreApplication.translate("copy_actions", "提出复制摘录申请…"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("copy_actions", "关闭"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     if box.clickedButton() is ask:
         request_copy(ctx, parent, exc.archive_numbers, [form])
@@ -64,10 +63,10 @@ def request_copy(
         return None
     show_info(
         parent,
-        _tr("复制摘录申请 {serial} 已提交,等待主任或管户客户经理审批。").format(
-            serial=dialog.result_ref.serial
-        ),
-        _tr("已提交"),
+        QCoreApplication.translate(
+            "copy_actions", "复制摘录申请 {serial} 已提交,等待主任或管户客户经理审批。"
+        ).format(serial=dialog.result_ref.serial),
+        QCoreApplication.translate("copy_actions", "已提交"),
     )
     return dialog.result_ref.serial
 
@@ -99,11 +98,12 @@ def copy_to_clipboard(
     copy_guard.put_on_clipboard(copied.text)
     show_info(
         parent,
-        _tr(
+        QCoreApplication.translate(
+            "copy_actions",
             "已将 {n} 个项目复制到剪贴板(带水印,依据 {serial})。"
-            "剪贴板将在 {seconds} 秒后自动清空;锁屏或退出时也会清空。"
+            "剪贴板将在 {seconds} 秒后自动清空;锁屏或退出时也会清空。",
         ).format(n=copied.items, serial=copied.serial, seconds=copy_guard.CLEAR_AFTER_MS // 1000),
-        _tr("已复制"),
+        QCoreApplication.translate("copy_actions", "已复制"),
     )
     return True
 
@@ -128,7 +128,9 @@ def copy_chosen_items(
         return False
     keys = dialog.field_keys()
     if not keys:
-        show_error(parent, InvalidInput(_tr("请至少勾选一个项目。")))
+        show_error(
+            parent, InvalidInput(QCoreApplication.translate("copy_actions", "请至少勾选一个项目。"))
+        )
         return False
     return copy_to_clipboard(ctx, parent, customer_id, keys, custodian)
 
@@ -156,10 +158,14 @@ def show_pdf(
     if done is None:
         return None
     produced, _holder = done
-    name = _tr("客户信息复制件-{day}.pdf").format(day=date.today().strftime("%Y%m%d"))
+    name = QCoreApplication.translate("copy_actions", "客户信息复制件-{day}.pdf").format(
+        day=date.today().strftime("%Y%m%d")
+    )
     dialog = PdfPreviewDialog(
         produced.data,
-        _tr("客户信息复制件({serial})").format(serial="、".join(produced.serials)),
+        QCoreApplication.translate("copy_actions", "客户信息复制件({serial})").format(
+            serial="、".join(produced.serials)
+        ),
         str(Path.home() / name),
         on_print=lambda: copying.record_output(ctx.archive, ctx.actor, ids, "print"),
         on_save=lambda _path: copying.record_output(ctx.archive, ctx.actor, ids, "save"),
@@ -177,9 +183,14 @@ def export_excel(
     custodian: Actor | None = None,
 ) -> Path | None:
     """Ask where, then write the permitted items of the records to that .xlsx only."""
-    name = _tr("客户信息复制件-{day}.xlsx").format(day=date.today().strftime("%Y%m%d"))
+    name = QCoreApplication.translate("copy_actions", "客户信息复制件-{day}.xlsx").format(
+        day=date.today().strftime("%Y%m%d")
+    )
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("导出 Excel"), str(Path.home() / name), _tr("Excel 工作簿 (*.xlsx)")
+        parent,
+        QCoreApplication.translate("copy_actions", "导出 Excel"),
+        str(Path.home() / name),
+        QCoreApplication.translate("copy_actions", "Excel 工作簿 (*.xlsx)"),
     )
     if not chosen:
         return None
@@ -202,10 +213,11 @@ def export_excel(
     produced, _holder = done
     show_info(
         parent,
-        _tr(
+        QCoreApplication.translate(
+            "copy_actions",
             "已导出 {count} 户客户的信息到:\n{path}\n\n文件带有申请编号、经办人和时间的水印;"
-            "请只保存在本单位的电脑或专用存储设备上,用毕及时删除,不得外传。"
+            "请只保存在本单位的电脑或专用存储设备上,用毕及时删除,不得外传。",
         ).format(count=produced.customers, path=produced.path),
-        _tr("导出完成"),
+        QCoreApplication.translate("copy_actions", "导出完成"),
     )
     return produced.path

@@ -134,6 +134,12 @@ EVENT_WORDS = (
     QT_TRANSLATE_NOOP("labels", "标定密级"),
     QT_TRANSLATE_NOOP("labels", "降低密级"),
     QT_TRANSLATE_NOOP("labels", "查看保密库概况"),
+    QT_TRANSLATE_NOOP("labels", "复制、导出或打印客户信息"),
+    QT_TRANSLATE_NOOP("labels", "打印或另存复制件"),
+    QT_TRANSLATE_NOOP("labels", "复制客户信息被拒绝"),
+    QT_TRANSLATE_NOOP("labels", "查看统计"),
+    QT_TRANSLATE_NOOP("labels", "打印统计报表"),
+    QT_TRANSLATE_NOOP("labels", "导出统计表"),
 )
 
 #: the approval engine's words (app.workflows.approvals and the procedures): request
@@ -146,6 +152,7 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "信息更新申请"),
     QT_TRANSLATE_NOOP("labels", "降低密级申请"),
     QT_TRANSLATE_NOOP("labels", "年度检查记录"),
+    QT_TRANSLATE_NOOP("labels", "复制摘录申请"),
     QT_TRANSLATE_NOOP("labels", "草稿"),
     QT_TRANSLATE_NOOP("labels", "审批中"),
     QT_TRANSLATE_NOOP("labels", "已批准"),
@@ -159,6 +166,7 @@ APPROVAL_WORDS = (
     QT_TRANSLATE_NOOP("labels", "客户经理审批"),
     QT_TRANSLATE_NOOP("labels", "管户客户经理受理"),
     QT_TRANSLATE_NOOP("labels", "主任签署"),
+    QT_TRANSLATE_NOOP("labels", "主任或管户客户经理审批"),
     QT_TRANSLATE_NOOP("labels", "待提交"),
     QT_TRANSLATE_NOOP("labels", "待执行"),
     QT_TRANSLATE_NOOP("labels", "同意"),

@@ -182,19 +182,19 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+13"/>
         <source>待办审批</source>
         <translation>Pending approvals</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+72"/>
+        <location line="-77"/>
+        <location line="+73"/>
         <source>我的申请</source>
         <translation>My requests</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>打开(&amp;O)</source>
         <translation>&amp;Open</translation>
     </message>
@@ -204,9 +204,9 @@
         <translation>&amp;Refresh list</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>待办审批 ({n})</source>
-        <extracomment>carriers and transfers overdue in this person&apos;s hands (articles 12 and 17)</extracomment>
+        <extracomment>carriers and transfers overdue in this person&apos;s hands (articles 12 and 17), and for the department head the leak reports not yet opened (article 20)</extracomment>
         <translation>Pending approvals ({n})</translation>
     </message>
     <message>
@@ -231,7 +231,7 @@
 <context>
     <name>AttachmentPicker</name>
     <message>
-        <location filename="../../app/views/attachment_viewer_dialog.py" line="+182"/>
+        <location filename="../../app/views/attachment_viewer_dialog.py" line="+184"/>
         <source>添加(&amp;A)…</source>
         <extracomment>the list of files changed</extracomment>
         <translation>&amp;Add…</translation>
@@ -438,6 +438,15 @@
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <location filename="../../app/views/bar_chart.py" line="+42"/>
+        <source>统计图</source>
+        <extracomment>None when the number is not shown what is written at the bar&apos;s end (&quot;12&quot;, &quot;&lt;3&quot;, &quot;*&quot;)</extracomment>
+        <translation>Chart</translation>
+    </message>
+</context>
+<context>
     <name>BranchPage</name>
     <message>
         <location filename="../../app/views/first_run_wizard.py" line="-83"/>
@@ -558,7 +567,7 @@
         <translation>Completeness &lt;100%</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>新建档案</source>
         <translation>New archive</translation>
     </message>
@@ -575,8 +584,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>导出本人客户(&amp;E)…</source>
-        <translation>&amp;Export my customers…</translation>
+        <source>申请导出本人客户(&amp;E)…</source>
+        <translation>Request &amp;export of my customers…</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -670,6 +679,11 @@
         <source>申请查阅…</source>
         <translation>Request consultation…</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>申请复制摘录…</source>
+        <translation>Request a copy or excerpt…</translation>
+    </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
@@ -737,7 +751,7 @@
 <context>
     <name>ChangesTable</name>
     <message>
-        <location filename="../../app/views/request_view_dialog.py" line="+148"/>
+        <location filename="../../app/views/request_view_dialog.py" line="+153"/>
         <source>项目</source>
         <translation>Field</translation>
     </message>
@@ -1011,7 +1025,7 @@
 <context>
     <name>CheckoutRegisterPage</name>
     <message>
-        <location filename="../../app/views/checkout_register_page.py" line="+182"/>
+        <location filename="../../app/views/checkout_register_page.py" line="+158"/>
         <source>出入登记</source>
         <translation>Check-out register</translation>
     </message>
@@ -1707,6 +1721,201 @@ Please enter the reason (e.g. credit rating completed):</translation>
     </message>
 </context>
 <context>
+    <name>CopyItemsDialog</name>
+    <message>
+        <location filename="../../app/views/copy_items_dialog.py" line="+32"/>
+        <source>复制/摘录 {no}</source>
+        <translation>Copy/excerpt {no}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>勾选要复制到剪贴板的项目(全部勾选为复制,部分勾选为摘录)。只能复制许可所列的项目;复制的内容带有水印,30 秒后自动从剪贴板清除。</source>
+        <translation>Tick the items to copy to the clipboard (all of them: a copy; some: an excerpt). Only items named in the permit can be copied; the copy carries a watermark and is cleared from the clipboard after 30 seconds.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>复制的项目</source>
+        <translation>Items to copy</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>全不选</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>CopyPage</name>
+    <message>
+        <location filename="../../app/views/copy_page.py" line="+42"/>
+        <source>复制、摘录、导出或打印客户信息,须经主任或管户客户经理批准(制度第17条第1款)。批准后,在有效期内于此处制作;每份复制件带有申请编号、经办人和时间的水印,并记入审计日志。复制到剪贴板的内容 30 秒后自动清空。</source>
+        <translation>Copying, excerpting, exporting or printing customer information needs the approval of the director or the responsible account manager (Article 17.1 of the procedures). Once approved, make the copies here within the validity period; every copy carries a watermark with the request number, the person who made it and the time, and is recorded in the audit log. Anything copied to the clipboard is cleared after 30 seconds.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>新建复制摘录申请…</source>
+        <translation>New copy request…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>申请编号</source>
+        <translation>Request no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>客户</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制方式</source>
+        <translation>Forms of copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>项目数</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期至</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>正在生效的复制许可</source>
+        <translation>Copy permits in force</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>目前没有正在生效的复制许可。</source>
+        <translation>You have no copy permits in force.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制到剪贴板…</source>
+        <translation>Copy to clipboard…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>我的复制许可(正在生效):</source>
+        <translation>My copy permits (in force):</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>复制到剪贴板</source>
+        <translation>Copy to clipboard</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>一次复制一户客户的信息。请选择档案编号:</source>
+        <translation>One customer is copied at a time. Choose the archive number:</translation>
+    </message>
+</context>
+<context>
+    <name>CopyRequestDialog</name>
+    <message>
+        <location filename="../../app/views/copy_request_dialog.py" line="+55"/>
+        <source>复制摘录申请</source>
+        <extracomment>the submitted request, once 提交 succeeded</extracomment>
+        <translation>Copy request</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>制度第17条:复制、摘录客户信息须经批准。本申请由主任或所涉客户的管户客户经理审批(申请人本人不能审批)。只勾选工作确实需要的项目;批准后在有效期内制作,每份复制件都带有申请编号、经办人和时间的水印。</source>
+        <translation>Article 17: copying or excerpting customer information needs approval. This request is approved by the director or by the account manager responsible for the customers (never by the requester). Tick only the items the work really needs; once approved, make the copies within the validity period. Every copy carries a watermark with the request number, the person who made it and the time.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>复制哪些客户的信息</source>
+        <translation>Customers to copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制哪些项目</source>
+        <translation>Items to copy</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>列入本人全部客户</source>
+        <translation>Add all my customers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>列入您管户的全部已归档客户(导出本人客户时使用)</source>
+        <translation>Add all filed customers you are responsible for (to export your own customers)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全选项目</source>
+        <translation>Select all items</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>例如:报送县联社的授信审查材料</source>
+        <translation>e.g. credit review documents for the county union</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>复制方式:</source>
+        <translation>Forms of copy:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>用途:</source>
+        <translation>Purpose:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>有效期(批准后):</source>
+        <translation>Valid for (after approval):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>CustodianPage</name>
     <message>
         <location filename="../../app/views/first_run_wizard.py" line="+74"/>
@@ -1734,7 +1943,7 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>CustomerFormDialog</name>
     <message>
-        <location filename="../../app/views/customer_form_dialog.py" line="+150"/>
+        <location filename="../../app/views/customer_form_dialog.py" line="+151"/>
         <source>自动计算</source>
         <extracomment>the data of a combo&apos;s &quot;(未填)&quot; entry. Never None: PySide6 6.12 drops a reference to None each time an item&apos;s None data is read back (currentData), which in the end crashes the interpreter.</extracomment>
         <translation>Calculated automatically</translation>
@@ -1772,7 +1981,7 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>&quot;{label}&quot; can have at most {n} rows.</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>新建客户档案</source>
         <extracomment>what was saved last (None until the first save) modification mode: the request submitted (None until submitted)</extracomment>
         <translation>New customer archive</translation>
@@ -1955,16 +2164,55 @@ The password must therefore be typed by the Custodian personally and must not be
     </message>
 </context>
 <context>
+    <name>CustomerItemsPicker</name>
+    <message>
+        <location filename="../../app/views/customer_items_picker.py" line="+54"/>
+        <source>完整的档案编号,如 LY-0101-G-2026-000001</source>
+        <extracomment>a customer as the workflow offers it: id, archive_no, kind_label, tier_label, fields</extracomment>
+        <translation>The full archive number, e.g. LY-0101-G-2026-000001</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>添加</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>移除所选</source>
+        <translation>Remove selected</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>档案编号</source>
+        <translation>Archive no.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>密级</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>先添加客户,再勾选项目。</source>
+        <translation>Add customers first, then tick the items.</translation>
+    </message>
+</context>
+<context>
     <name>CustomerViewDialog</name>
     <message>
-        <location filename="../../app/views/customer_view_dialog.py" line="+103"/>
-        <location line="+230"/>
+        <location filename="../../app/views/customer_view_dialog.py" line="+106"/>
+        <location line="+250"/>
         <source>修改</source>
         <extracomment>the grant mode under which the record may only be looked at (consultation.MODES) the archive was changed here (completed or filed): the catalogue should refresh opened under a grant to read only (阅览): no selecting, no copying</extracomment>
         <translation>Edit</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-249"/>
         <source>归档</source>
         <translation>File</translation>
     </message>
@@ -1990,6 +2238,26 @@ The password must therefore be typed by the Custodian personally and must not be
     </message>
     <message>
         <location line="+2"/>
+        <source>复制/摘录(&amp;C)…</source>
+        <translation>&amp;Copy/excerpt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 PDF…</source>
+        <translation>Export to PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>须有经批准的复制摘录申请,或“复制”“摘抄”方式的查阅授权(制度第17条)</source>
+        <translation>Needs an approved copy request, or a consultation grant in &quot;copy&quot; or &quot;excerpt&quot; mode (Article 17)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>草稿可由管户客户经理直接修改;归档后的修改须经主任批准</source>
         <translation>The responsible account manager can edit a draft directly; after filing, changes require the Director&apos;s approval</translation>
     </message>
@@ -1999,12 +2267,12 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Every approved change since filing: version, requester, approver</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>查看申请</source>
         <translation>View request</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>依据查阅授权 {serial} 查阅({mode}),有效期至 {until}。</source>
         <translation>Consulting under consultation grant {serial} ({mode}), valid until {until}.</translation>
     </message>
@@ -2144,7 +2412,7 @@ The password must therefore be typed by the Custodian personally and must not be
         <translation>Amendment request {serial} is still open. Please wait for its outcome or withdraw it first.</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+106"/>
         <source>档案 {no} 已标定为“{tier}”,内容已移入保密库。</source>
         <translation>Archive {no} is now &quot;{tier}&quot;; its content has been moved into the vault.</translation>
     </message>
@@ -2558,7 +2826,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>ExternalProvisionDialog</name>
     <message>
-        <location filename="../../app/views/external_provision_dialog.py" line="+51"/>
+        <location filename="../../app/views/external_provision_dialog.py" line="+41"/>
         <source>对外提供申请</source>
         <extracomment>the submitted application, once 提交 succeeded</extracomment>
         <translation>External disclosure request</translation>
@@ -2570,51 +2838,11 @@ Please confirm that the media have been destroyed by the approved methods.</tran
     </message>
     <message>
         <location line="+8"/>
-        <source>完整的档案编号,如 LY-0101-G-2026-000001</source>
-        <translation>Full archive no., e.g. LY-0101-G-2026-000001</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>添加</source>
-        <translation>Add</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>移除所选</source>
-        <translation>Remove selected</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>档案编号</source>
-        <translation>Archive no.</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>密级</source>
-        <translation>Classification</translation>
-    </message>
-    <message>
-        <location line="+10"/>
         <source>提供哪些客户的信息</source>
         <translation>Customers whose information is provided</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>提供的项目</source>
-        <translation>Fields provided</translation>
-    </message>
-    <message>
         <location line="+1"/>
-        <source>先添加客户,再勾选要提供的项目。</source>
-        <translation>Add the customers first, then tick the fields to provide.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
         <source>提供哪些项目</source>
         <translation>Fields to provide</translation>
     </message>
@@ -2672,7 +2900,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>ExternalRegisterModel</name>
     <message>
-        <location filename="../../app/views/external_register_page.py" line="+48"/>
+        <location filename="../../app/views/external_register_page.py" line="+49"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
@@ -2727,7 +2955,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>File checksum (SHA-256)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+16"/>
         <source>{who} {when}({pages} 页)</source>
         <translation>{who} {when} ({pages} pages)</translation>
     </message>
@@ -2909,7 +3137,13 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/views/home_page.py" line="+45"/>
+        <location filename="../../app/views/home_page.py" line="+165"/>
+        <source>目前没有需要您处理的事项。</source>
+        <extracomment>a line was activated: the main window shows where it leads (a dashboard.Target) what needs this person, section by section (rebuilt on every refresh)</extracomment>
+        <translation>Nothing needs your attention at the moment.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>角色:</source>
         <translation>Roles:</translation>
     </message>
@@ -2937,9 +3171,8 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 · Press Ctrl+L to lock the screen whenever you leave your desk.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+45"/>
         <source>{name},您好</source>
-        <extracomment>administrators only: the backup reminder (shown when the last backup is too old) what waits for this person: overdue carriers and transfers, unread leak reports</extracomment>
         <translation>Hello, {name}</translation>
     </message>
     <message>
@@ -2948,7 +3181,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>{name} (branch code {code})</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>这是您第一次登录本系统。</source>
         <translation>This is your first login to this system.</translation>
     </message>
@@ -2958,20 +3191,61 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>{time} (if this was not you, change your password at once and inform the Head of customer service management)</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>⚠ 本档案尚未备份。请从“系统 → 备份档案…”立即备份。</source>
-        <translation>⚠ This archive has never been backed up. Please back it up now from &quot;System → Back up archive…&quot;.</translation>
+        <location line="+74"/>
+        <source>待我审批</source>
+        <extracomment>the section titles and severity words, for lupdate (the workflow names them)</extracomment>
+        <translation>Waiting for my decision</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>⚠ 上次备份在 {time},已超过 {days} 天。请从“系统 → 备份档案…”备份。</source>
-        <translation>⚠ The last backup was at {time}, more than {days} days ago. Please back up from &quot;System → Back up archive…&quot;.</translation>
+        <location line="+1"/>
+        <source>我的申请</source>
+        <translation>My requests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查阅授权</source>
+        <translation>Grants and permits</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>逾期未还</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>资料不全的档案</source>
+        <translation>Incomplete archives</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>事件与检查</source>
+        <translation>Incidents and inspection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>紧急</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>注意</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>提示</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../app/views/idle_lock.py" line="+227"/>
+        <location filename="../../app/views/idle_lock.py" line="+228"/>
         <source>已锁定 - {title}</source>
         <extracomment>the session is over (quit from the lock, or a switch the new person declined)</extracomment>
         <translation>Locked - {title}</translation>
@@ -2980,7 +3254,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/views/import_dialog.py" line="+86"/>
+        <location filename="../../app/views/import_dialog.py" line="+94"/>
         <source>导入客户名单(Excel)</source>
         <extracomment>emitted with the ImportReport after a successful import (the catalogue refreshes)</extracomment>
         <translation>Import customer list (Excel)</translation>
@@ -3754,6 +4028,15 @@ Record content digest: SHA-256 {digest}</translation>
     </message>
 </context>
 <context>
+    <name>ItemLink</name>
+    <message>
+        <location filename="../../app/views/home_page.py" line="-223"/>
+        <source>单击或按回车键前往处理</source>
+        <extracomment>the severity tag&apos;s colours (the word is shown too: colour is never the only sign)</extracomment>
+        <translation>Click or press Enter to go there</translation>
+    </message>
+</context>
+<context>
     <name>LabelPrintDialog</name>
     <message>
         <location filename="../../app/views/label_print_dialog.py" line="+49"/>
@@ -3954,7 +4237,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="+112"/>
+        <location filename="../../app/views/main_window.py" line="+116"/>
         <source>首页</source>
         <extracomment>the largest default size; smaller screens get what they have how often the approvals entry counts what waits (one cheap query)</extracomment>
         <translation>Home</translation>
@@ -4003,6 +4286,21 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <location line="+1"/>
         <source>写明查阅的对象、目的、理由和查阅人概况,提出查阅申请;经客户经理审核、单位负责人签字后,在有效期内查阅;打印《数码客户信息查阅申请表》。</source>
         <translation>Submit a consultation request stating what is to be consulted, the purpose, the reason and who will consult it. After review by the Account manager and signature by the Unit head, consult the records within the validity period. Print the Digital Customer Information Consultation Request Form.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>复制摘录</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>第17条第1款</source>
+        <translation>Article 17.1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制、摘录、导出或打印客户信息,须经主任或管户客户经理批准;批准后在有效期内制作带水印的复制件。</source>
+        <translation>Copying, excerpting, exporting or printing customer information needs the approval of the director or the responsible account manager; once approved, watermarked copies are made within the validity period.</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -4080,7 +4378,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Count customer archives by the Union&apos;s classification and measure how completely they are filled in, and export the statistics.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -4165,7 +4463,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+82"/>
         <source>我的申请</source>
         <translation>My requests</translation>
     </message>
@@ -4188,7 +4486,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../app/views/pdf_preview_dialog.py" line="+82"/>
+        <location filename="../../app/views/pdf_preview_dialog.py" line="+86"/>
         <source>缩放</source>
         <translation>Zoom</translation>
     </message>
@@ -4221,12 +4519,12 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Zoom:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>第 %1 页</source>
         <translation>Page %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>另存为 PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -4592,7 +4890,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>RecordHistoryDialog</name>
     <message>
-        <location filename="../../app/views/record_history_dialog.py" line="+54"/>
+        <location filename="../../app/views/record_history_dialog.py" line="+56"/>
         <source>档案 {no} 的修改记录</source>
         <translation>Change history of archive {no}</translation>
     </message>
@@ -4670,7 +4968,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../app/views/checkout_register_page.py" line="-213"/>
+        <location filename="../../app/views/checkout_register_page.py" line="-188"/>
         <source>档案编号</source>
         <translation>Archive no.</translation>
     </message>
@@ -4735,7 +5033,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Condition on return</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+6"/>
         <source>逾期 {n} 天</source>
         <translation>{n} days overdue</translation>
     </message>
@@ -4812,7 +5110,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>RequestListModel</name>
     <message>
-        <location filename="../../app/views/approvals_page.py" line="-149"/>
+        <location filename="../../app/views/approvals_page.py" line="-150"/>
         <source>等待您审批</source>
         <extracomment>the actions that decide a step of some procedure (the area&apos;s inbox is for these) the actions that make a request (the area&apos;s 我的申请 is for these)</extracomment>
         <translation>Awaiting your approval</translation>
@@ -4821,13 +5119,13 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>RequestViewDialog</name>
     <message>
-        <location filename="../../app/views/request_view_dialog.py" line="-44"/>
+        <location filename="../../app/views/request_view_dialog.py" line="-46"/>
         <source>此申请涉及“机密”“绝密”档案,内容存放于保密库,须由保密专管员本人到场开启。</source>
         <extracomment>states shown with a colour beside their word (the word says it; the colour helps)</extracomment>
         <translation>This request concerns &quot;Secret&quot; or &quot;Top secret&quot; archives; their content is kept in the vault and must be opened by a Custodian in person.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+91"/>
         <source>申请编号</source>
         <extracomment>something was decided, withdrawn or refreshed here: lists should reload</extracomment>
         <translation>Request no.</translation>
@@ -5278,6 +5576,146 @@ Signer&apos;s key fingerprint {fingerprint}</translation>
     </message>
 </context>
 <context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../app/views/statistics_page.py" line="+73"/>
+        <source>统计项目</source>
+        <translation>Statistic</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>全部时间</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>上年</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>近 12 个月</source>
+        <translation>Last 12 months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>自定义</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>统计期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>起始日期</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>截止日期</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>查询</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>预览并打印全部统计表(本期间)</source>
+        <translation>Preview and print all statistics tables (this period)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>把全部统计表导出为 Excel(只有数字,不含客户信息)</source>
+        <translation>Export all statistics tables to Excel (numbers only, no customer information)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>统计表</source>
+        <translation>Statistics table</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>统计项目:</source>
+        <translation>Statistic:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>期间:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>至</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>范围:{scope};统计期间:{period}</source>
+        <translation>Scope: {scope}; period: {period}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>不足 3 户,不显示</source>
+        <translation>Fewer than 3 customers: not shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>为防止由合计推算出不足 3 的数,不显示</source>
+        <translation>Not shown, so that a number under 3 cannot be worked out from the totals</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>客户档案统计表</source>
+        <translation>Customer archive statistics</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>导出统计表</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>导出未完成</source>
+        <translation>Export not completed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已导出 {count} 张统计表到:
+{path}</source>
+        <translation>{count} statistics tables exported to:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出完成</source>
+        <translation>Export complete</translation>
+    </message>
+</context>
+<context>
     <name>TierDialog</name>
     <message>
         <location filename="../../app/views/tier_dialog.py" line="+69"/>
@@ -5500,7 +5938,7 @@ Sent: {out}</translation>
 <context>
     <name>TransferRegisterPage</name>
     <message>
-        <location filename="../../app/views/transfer_register_page.py" line="+140"/>
+        <location filename="../../app/views/transfer_register_page.py" line="+116"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -5548,7 +5986,7 @@ Sent: {out}</translation>
 <context>
     <name>TransferTableModel</name>
     <message>
-        <location line="-159"/>
+        <location line="-134"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
@@ -5616,7 +6054,7 @@ Sent: {out}</translation>
 <context>
     <name>UpdateSubmissionDialog</name>
     <message>
-        <location filename="../../app/views/update_submission_dialog.py" line="+84"/>
+        <location filename="../../app/views/update_submission_dialog.py" line="+86"/>
         <source>提交信息更新 {no}</source>
         <extracomment>the request made (None until submitted)</extracomment>
         <translation>Submit information update {no}</translation>
@@ -6103,44 +6541,96 @@ Sent: {out}</translation>
     </message>
 </context>
 <context>
-    <name>export_action</name>
+    <name>copy_actions</name>
     <message>
-        <location filename="../../app/views/export_action.py" line="+29"/>
-        <source>导出的 Excel 文件含有您管户客户的信息(不含机密、绝密档案),离开了本系统的加密保护。请只保存在本单位的电脑或专用存储设备上,用完及时删除,不得外传。继续导出吗?</source>
-        <translation>The exported Excel file contains information on the customers you are responsible for (Secret and Top secret archives excluded) and is no longer protected by this system&apos;s encryption. Save it only on your unit&apos;s computers or dedicated storage devices, delete it promptly when you have finished with it, and do not pass it on to anyone. Continue with the export?</translation>
+        <location filename="../../app/views/copy_actions.py" line="+33"/>
+        <source>需要复制许可</source>
+        <translation>Copy permit needed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>提出复制摘录申请…</source>
+        <translation>Submit a copy request…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>复制摘录申请 {serial} 已提交,等待主任或管户客户经理审批。</source>
+        <translation>Copy request {serial} has been submitted and waits for the director or the responsible account manager to approve it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>已将 {n} 个项目复制到剪贴板(带水印,依据 {serial})。剪贴板将在 {seconds} 秒后自动清空;锁屏或退出时也会清空。</source>
+        <translation>{n} items copied to the clipboard (watermarked, under {serial}). The clipboard will be cleared after {seconds} seconds, and also when the screen locks or the program quits.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+8"/>
-        <source>导出本人客户档案</source>
-        <translation>Export my customer archives</translation>
+        <source>已复制</source>
+        <translation>Copied</translation>
     </message>
     <message>
-        <location line="-5"/>
-        <source>本人客户档案-{day}.xlsx</source>
-        <translation>My customer archives-{day}.xlsx</translation>
+        <location line="+26"/>
+        <source>请至少勾选一个项目。</source>
+        <translation>Please tick at least one item.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+29"/>
+        <source>客户信息复制件-{day}.pdf</source>
+        <translation>customer-copy-{day}.pdf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>客户信息复制件({serial})</source>
+        <translation>Copy of customer information ({serial})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>客户信息复制件-{day}.xlsx</source>
+        <translation>customer-copy-{day}.xlsx</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+11"/>
-        <source>导出未完成</source>
-        <translation>Export not completed</translation>
+        <location line="+23"/>
+        <source>已导出 {count} 户客户的信息到:
+{path}
+
+文件带有申请编号、经办人和时间的水印;请只保存在本单位的电脑或专用存储设备上,用毕及时删除,不得外传。</source>
+        <translation>Information on {count} customers exported to:
+{path}
+
+The file carries a watermark with the request number, the person who made it and the time. Keep it only on the branch&apos;s computers or dedicated storage, delete it when done, and never pass it on.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>已导出 {count} 份客户档案到:
-{path}</source>
-        <translation>{count} customer archives exported to:
-{path}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>导出完成</source>
         <translation>Export complete</translation>
+    </message>
+</context>
+<context>
+    <name>copy_guard</name>
+    <message>
+        <location filename="../../app/views/copy_guard.py" line="+47"/>
+        <source>复制客户信息须经批准(制度第17条第1款):请使用页面上的“复制/摘录…”按钮;没有许可时,请先提出复制摘录申请。</source>
+        <extracomment>the property that marks a widget (and everything inside it) as showing customer content how long a permitted copy stays on the clipboard</extracomment>
+        <translation>Copying customer information needs approval (Article 17.1): use the &quot;Copy/excerpt…&quot; button on the page; without a permit, submit a copy request first.</translation>
     </message>
 </context>
 <context>
@@ -6182,12 +6672,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+179"/>
+        <location line="+187"/>
         <source>检查人员</source>
         <translation>Inspector</translation>
     </message>
     <message>
-        <location line="-178"/>
+        <location line="-186"/>
         <source>工作人员</source>
         <translation>Staff member</translation>
     </message>
@@ -6239,12 +6729,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+95"/>
+        <location line="+102"/>
         <source>草稿</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-101"/>
         <source>在册</source>
         <translation>Filed</translation>
     </message>
@@ -6260,12 +6750,12 @@ Sent: {out}</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+124"/>
+        <location line="+132"/>
         <source>纸质</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-131"/>
         <source>磁盘</source>
         <translation>Disk</translation>
     </message>
@@ -6640,6 +7130,36 @@ Sent: {out}</translation>
         <translation>Vault overview viewed</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>复制、导出或打印客户信息</source>
+        <translation>Copy, export or print customer information</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印或另存复制件</source>
+        <translation>Print or save a copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制客户信息被拒绝</source>
+        <translation>Copy of customer information refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>查看统计</source>
+        <translation>View statistics</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>打印统计报表</source>
+        <translation>Print statistics report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>导出统计表</source>
+        <translation>Export statistics</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>档案修改申请</source>
         <extracomment>the approval engine&apos;s words (app.workflows.approvals and the procedures): request kinds, states, steps, what remains, decisions, attachment types, empty values</extracomment>
@@ -6674,6 +7194,11 @@ Sent: {out}</translation>
         <location line="+1"/>
         <source>年度检查记录</source>
         <translation>Annual inspection record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>复制摘录申请</source>
+        <translation>Copy request</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6734,6 +7259,11 @@ Sent: {out}</translation>
         <location line="+1"/>
         <source>主任签署</source>
         <translation>Director&apos;s signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>主任或管户客户经理审批</source>
+        <translation>Approval by the director or the responsible account manager</translation>
     </message>
     <message>
         <location line="+1"/>
