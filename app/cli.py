@@ -31,6 +31,7 @@ from app.workflows import (
     auth,
     backup,
     consultation_print,
+    copying,
     customer_import,
     customers,
     demo_data,
@@ -354,6 +355,35 @@ def cmd_form(args: argparse.Namespace, pw: Passwords) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace, pw: Passwords) -> int:
+    """Customer content to a file, only under a permit in force (article 17.1).
+
+    The same rule as the program's: an approved copy request naming the
+    customers and the form (Excel or PDF), or a consultation grant in 复制
+    mode for a PDF. The file is watermarked and the export recorded; without
+    a permit nothing is written and the refusal is recorded.
+    """
+    suffix = Path(args.out).suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise InvalidInput("导出文件须为 .xlsx(Excel)或 .pdf(PDF),请改正文件名。")
+    with _session(args, pw) as (archive, actor):
+        ids = copying.customer_ids_for(
+            archive, actor, serial=args.request or "", archive_numbers=args.customer or ()
+        )
+        if suffix == ".xlsx":
+            produced = copying.export_excel(archive, actor, ids, Path(args.out))
+            out = produced.path
+        else:
+            out = _pdf_path(args.out)
+            produced = copying.produce_pdf(archive, actor, ids, "pdf")
+            copying.save_pdf(produced.data, out)
+    _out(
+        f"已导出 {produced.customers} 户客户的信息到 {out}"
+        f"(带水印,依据 {'、'.join(produced.serials)})。用毕请及时删除,不得外传。"
+    )
+    return EXIT_OK
+
+
 def _category_arg(value: str | None) -> str | None:
     if value is None:
         return None
@@ -407,33 +437,105 @@ def cmd_import_template(args: argparse.Namespace, pw: Passwords) -> int:
     return EXIT_OK
 
 
+#: the self-test's people (fictional, in a temporary archive) share this password
+SELFTEST_PASSWORD = "Selftest2026x"
+
+
 def cmd_selftest(args: argparse.Namespace, pw: Passwords) -> int:
-    """Create, write, reopen, verify and remove a temporary archive."""
+    """What an installation needs, tried on a temporary archive that is removed afterwards.
+
+    Creates an archive (SQLCipher, the key derivation, the migrations), adds a
+    customer manager who files one fictional customer (the template, the ID-number
+    checks, the pinyin index), checks that no file of the archive holds that
+    customer's name, ID number or mobile in plain form, reopens the archive, reads
+    the customer back and finds it by name and by ID number, renders the blank
+    consultation form in memory (reportlab, the Chinese font), verifies the
+    archive and removes the folder. The customer is demo data, never a real one.
+    """
     folder = Path(tempfile.mkdtemp(prefix="custarchive-selftest-"))
+    root = folder / "archive"
+    password = SELFTEST_PASSWORD
+    initial = "Initial2026x"
+    problems: list[str] = []
+    step = "建立档案库"
     try:
-        password = "Selftest2026x"
         archive = accounts.create_archive(
-            folder / "archive",
+            root,
             branch_name="自检",
             branch_code="SELFTEST",
             admin=accounts.NewAccount("selfadmin", "自检管理员", password),
             custodian=accounts.NewAccount("selfkeeper", "自检保密员", password),
             kdf=DEFAULT_KDF,
         )
-        archive.close()
-        archive = Archive.open(folder / "archive")
         try:
-            keeper = auth.authenticate(archive, "selfkeeper", password)
-            report = integrity.verify(archive, keeper)
+            step = "新增客户经理"
+            admin = auth.authenticate(archive, "selfadmin", password)
+            accounts.add_user(
+                archive,
+                admin,
+                accounts.NewAccount("selfmanager", "自检客户经理", initial),
+                frozenset({Role.MANAGER}),
+            )
+            manager = auth.authenticate(archive, "selfmanager", initial)
+            accounts.change_own_password(archive, manager, initial, password)
+            step = "建立客户档案"
+            manager = auth.authenticate(archive, "selfmanager", password)
+            sample = demo_data.generate(1, seed=2026)[0]
+            ref = customers.create_customer(
+                archive, manager, category=sample.category, subtype=sample.subtype, data=sample.data
+            )
         finally:
             archive.close()
+        step = "检查档案文件已加密"
+        plain = [
+            str(sample.data[key]).encode()
+            for key in ("name", "id_number", "mobile")
+            if sample.data.get(key)
+        ]
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and any(text in path.read_bytes() for text in plain):
+                problems.append(f"档案文件 {path.name} 中有未加密的客户信息。")
+        step = "重新打开档案库"
+        archive = Archive.open(root)
+        try:
+            manager = auth.authenticate(archive, "selfmanager", password)
+            step = "读取客户档案"
+            content = customers.open_customer(archive, manager, ref.id)
+            for key in ("name", "id_number", "mobile"):
+                if content.data.get(key) != sample.data.get(key):
+                    problems.append(f"读回的客户档案与写入的不一致({key})。")
+            step = "检索客户"
+            for key, label in (("name", "姓名"), ("id_number", "证件号码")):
+                hits = customers.catalogue_page(
+                    archive, manager, filters=customers.CatalogueFilter(query=sample.data[key])
+                )
+                if ref.id not in {hit.id for hit in hits}:
+                    problems.append(f"按{label}检索找不到自检客户。")
+            step = "生成 PDF"
+            if not consultation_print.blank_form_pdf(archive, manager).startswith(b"%PDF-"):
+                problems.append("生成的空白查阅申请表不是 PDF。")
+            step = "校验档案库"
+            keeper = auth.authenticate(archive, "selfkeeper", password)
+            report = integrity.verify(archive, keeper)
+            problems.extend(report.problems)
+        finally:
+            archive.close()
+    except Exception:
+        print(f"自检未通过:{step}时出错。", file=sys.stderr)
+        raise
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    if not report.sound:
-        for problem in report.problems:
+    if folder.exists():
+        problems.append(f"临时档案文件夹未能删除:{folder}")
+    if problems:
+        for problem in problems:
             print(f"问题:{problem}", file=sys.stderr)
+        print(f"自检发现 {len(problems)} 个问题。", file=sys.stderr)
         return EXIT_PROBLEMS
-    _out(f"自检通过({__version__}):建立、加密、重新打开与校验均正常。")
+    _out(
+        f"自检通过({__version__}):建立加密档案库、写入并读回客户档案、检索、"
+        "生成 PDF、校验与删除均正常。"
+    )
     return EXIT_OK
 
 
@@ -442,6 +544,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="custarchive", description=f"{APP_TITLE}。不带子命令时启动图形界面。"
     )
     parser.add_argument("--version", action="version", version=f"custarchive {__version__}")
+    # without a command the windows start (app.__main__), which take this option too
+    parser.add_argument(
+        "--archive", metavar="目录", help="不带子命令时:图形界面打开的档案文件夹(默认为上次使用的)"
+    )
     parser.add_argument(
         "--password-stdin",
         action="store_true",
@@ -537,6 +643,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--blank", action="store_true", help="打印空白表(供书面填写),不需要申请编号")
     p.add_argument("--out", required=True, metavar="文件.pdf", help="保存的 PDF 文件")
 
+    p = add("export", cmd_export, "导出客户信息(须有经批准的复制摘录申请;文件带水印并记入审计)")
+    archive_as(p)
+    p.add_argument("--request", metavar="申请编号", help="复制摘录申请编号,导出其所列客户")
+    p.add_argument("--customer", action="append", metavar="档案编号", help="导出此档案(可重复)")
+    p.add_argument("--out", required=True, metavar="文件", help=".xlsx(Excel)或 .pdf")
+
     p = add("import", cmd_import, "从 Excel(.xlsx)导入客户名单:先检查,无误才整批导入")
     archive_as(p)
     p.add_argument("file", metavar="文件.xlsx")
@@ -563,7 +675,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--archive", required=True, metavar="目录", help="档案文件夹")
     p.add_argument("--category", required=True, choices=["individual", "organisation", "special"])
     p.add_argument("--out", required=True, metavar="文件.xlsx")
-    add("selftest", cmd_selftest, "自检:建立、校验并删除一个临时档案库")
+    add("selftest", cmd_selftest, "自检:在临时档案库中写入、读回、检索、校验,然后删除它")
     return parser
 
 

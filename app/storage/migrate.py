@@ -20,6 +20,9 @@ from alembic.script import ScriptDirectory
 from app.errors import ArchiveTooNew, MigrationFailed
 from app.storage.database import checkpoint, engine_lock, translate_db_errors
 
+#: Alembic reads these as files. In a PyInstaller bundle ``__file__`` is
+#: ``sys._MEIPASS/app/storage/migrate.pyc``, and installer/custarchive.spec copies the
+#: scripts to ``sys._MEIPASS/app/storage/migrations``: the same path works frozen.
 MIGRATIONS = Path(__file__).parent / "migrations"
 PRE_MIGRATION_DIR = "pre-migration"
 
