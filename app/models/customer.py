@@ -9,9 +9,11 @@ tier 普通; for 机密/绝密 it lives in vault.db and these columns stay empty
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, utcnow
@@ -55,7 +57,9 @@ class Customer(Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     #: when the business relationship ended (status 已销户); retention is counted from it
     closed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    # --- for statistics only (migration m0011): copied from content by triggers, never written ---
+    # --- for statistics only (migrations m0011, m0012): copies of three content values
+    # (STATISTICS_KEYS), set with the content: by the import's bulk insert, and by
+    # copy_statistics (below) whenever the content is assigned through the ORM ---
     stat_township: Mapped[str | None] = mapped_column(String(64))
     stat_village: Mapped[str | None] = mapped_column(String(64))
     stat_credit_rating: Mapped[str | None] = mapped_column(String(64))
@@ -76,6 +80,50 @@ class Customer(Base):
     carriers: Mapped[list[Carrier]] = relationship(
         back_populates="customer", cascade="all, delete-orphan", order_by="Carrier.id"
     )
+
+
+#: the statistics columns and the content key each copies (what json_extract(content, '$.key')
+#: gives, which migration m0011 copied with triggers)
+STATISTICS_KEYS = (
+    ("stat_township", "township"),
+    ("stat_village", "village"),
+    ("stat_credit_rating", "credit_rating"),
+)
+
+
+def statistics_value(value: object) -> str | None:
+    """A content value as its statistics column holds it: what SQLite's
+    json_extract gives for it, stored in a text column (a number as its digits,
+    true/false as 1/0, a list or mapping as compact JSON, null as NULL; a float of more
+    than 15 significant digits or from 1e15 up may be written differently, which no
+    township, village or rating is)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        text = f"{value:.15g}"
+        return text if any(c in text for c in ".eni") else text + ".0"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def statistics_values(content: Mapping[str, object] | None) -> tuple[str | None, ...]:
+    """The statistics columns (in STATISTICS_KEYS order) for a content (decoded JSON)."""
+    if content is None:
+        return (None,) * len(STATISTICS_KEYS)
+    return tuple(statistics_value(content.get(key)) for _, key in STATISTICS_KEYS)
+
+
+@event.listens_for(Customer.content, "set")
+def copy_statistics(target: Customer, value: str | None, _old: object, _initiator: object) -> None:
+    """Whenever a customer's content is assigned (created, changed, moved to or from the
+    vault, deleted), its statistics columns follow in the same UPDATE or INSERT."""
+    content = json.loads(value) if value else None
+    values = statistics_values(content if isinstance(content, Mapping) else None)
+    for (column, _), copied in zip(STATISTICS_KEYS, values, strict=True):
+        setattr(target, column, copied)
 
 
 class Carrier(Base):

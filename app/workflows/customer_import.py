@@ -71,7 +71,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from app.errors import InvalidInput
 from app.models import Carrier, Customer
 from app.models.base import utcnow
-from app.models.customer import CARRIER_KINDS, STATUS_LABELS
+from app.models.customer import (
+    CARRIER_KINDS,
+    STATISTICS_KEYS,
+    STATUS_LABELS,
+    statistics_values,
+)
 from app.security import audit
 from app.security.permissions import Action
 from app.settings import config_dir
@@ -513,6 +518,8 @@ class _Prepared:
     retention: int | None
     remarks: str
     carriers: list[dict[str, str]]
+    #: the statistics columns (STATISTICS_KEYS): the content's township, village, credit rating
+    stats: tuple[str | None, ...] = (None, None, None)
 
 
 @dataclass
@@ -1042,6 +1049,9 @@ class _Checker:
                 if value is not None and key not in _NOT_CONTENT
             }
             text = tv.to_json(content)
+        stats = tuple(record.get(key) for _, key in STATISTICS_KEYS)
+        if any(value is not None and value.__class__ is not str for value in stats):
+            stats = statistics_values(json.loads(text))
         return _Prepared(
             row=row,
             subtype=subtype,
@@ -1052,6 +1062,7 @@ class _Checker:
             retention=retention if isinstance(retention, int) else None,
             remarks=str(record.get("retrieval_remarks") or "").strip(),
             carriers=carriers,
+            stats=stats,
         )
 
     def _option_code(self, item: FieldDef, value: object) -> str | None:
@@ -1464,6 +1475,7 @@ _CUSTOMER_COLUMNS = (
     "phone",
     "address",
     "content",
+    *(column for column, _ in STATISTICS_KEYS),
 )
 _CARRIER_COLUMNS = ("customer_id", "kind", "cabinet", "box", "folder", "note")
 
@@ -1643,6 +1655,7 @@ def _write(
                         index.get("phone") or None,
                         index.get("address") or None,
                         row.content,
+                        *row.stats,
                     )
                 )
                 events.append(

@@ -597,7 +597,8 @@ def _ratings(template: Template) -> tuple[str, ...]:
 
 
 def _village_grid(q: _Query) -> _Grid:
-    # virtual columns over the content JSON, read from their index (migration m0011)
+    # copies of three content values, written with the content, read from their index
+    # (migrations m0011, m0012; app/models/customer.py STATISTICS_KEYS)
     town, village, rating = (
         Customer.stat_township,
         Customer.stat_village,

@@ -26,6 +26,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from app.models import Customer, Request, RequestCustomer, User
+from app.models.customer import STATISTICS_KEYS, statistics_values
 from app.security.kdf import TEST_KDF
 from app.security.roles import Role
 from app.storage.archive import Archive
@@ -112,6 +113,7 @@ def build(root: Path, n: int, seed: int = 2026) -> tuple[Archive, dict[str, str]
             organisation = "-D-" in p.archive_no
             town = next((t for t in TOWNSHIPS if p.address and t in p.address), TOWNSHIPS[0])
             created = start + timedelta(seconds=span * i / n)
+            content = _content(p, town, rng) if p.name else None
             batch.append(
                 {
                     "archive_no": p.archive_no,
@@ -129,7 +131,15 @@ def build(root: Path, n: int, seed: int = 2026) -> tuple[Archive, dict[str, str]
                     "identity_no": p.identity_no,
                     "phone": p.phone,
                     "address": p.address,
-                    "content": _content(p, town, rng) if p.name else None,
+                    "content": content,
+                    # written with the content, as the program writes them (migration m0012)
+                    **dict(
+                        zip(
+                            [column for column, _ in STATISTICS_KEYS],
+                            statistics_values(json.loads(content) if content else None),
+                            strict=True,
+                        )
+                    ),
                     "created_at": created,
                     "updated_at": created,
                     "created_by": managers[p.manager],

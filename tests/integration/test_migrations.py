@@ -107,8 +107,9 @@ APPEND_ONLY = {
     "inspections_closed_no_update",
     "inspections_no_delete",
 }
-#: m0011: the statistics columns copied from the content (not append-only, but triggers too)
-STATISTICS_TRIGGERS = {"customers_stat_insert", "customers_stat_update"}
+#: m0011 copied the statistics columns from the content with triggers; m0012 dropped them
+#: (the program writes the columns with the content)
+STATISTICS_TRIGGERS: set[str] = set()
 
 
 def test_every_migration_goes_down_and_up_again(tmp_path: Path) -> None:
