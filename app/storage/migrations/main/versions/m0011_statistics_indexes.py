@@ -13,7 +13,7 @@ index on a VIRTUAL column as covering (each row would still be read, about
 SQLAlchemy cannot reflect an index on expressions (the schema check warns).
 
 Revision ID: m0011
-Revises: m0010
+Revises: m0009
 """
 
 from collections.abc import Sequence
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "m0011"
-down_revision: str | None = "m0010"
+down_revision: str | None = "m0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
