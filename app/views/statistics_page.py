@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -64,6 +64,8 @@ def preset_period(which: str, today: date, start: date, end: date) -> Period:
 class StatisticsPage(QWidget):
     def __init__(self, ctx: SessionContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: a statistic is waiting to be read when the page is next shown
+        self._stale = True
         self._ctx = ctx
         self.table_data: Table | None = None
 
@@ -189,7 +191,18 @@ class StatisticsPage(QWidget):
 
     # --- showing -------------------------------------------------------------------------------
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        # Opening a statistic is an audit event: only when the person looks at the page,
+        # not when the main window builds its areas (at login, on a switch of user).
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         archive, actor = self._ctx.archive, self._ctx.actor
         try:
             with busy_cursor():

@@ -216,3 +216,18 @@ def test_the_area_in_the_main_window_and_who_sees_it(
     assert "statistics" not in [a.key for a in staff.window._areas]
     assert isinstance(shell.window, MainWindow)
     QApplication.processEvents()
+
+
+def test_a_statistic_is_read_and_recorded_only_when_the_page_is_looked_at(
+    qtbot: QtBot, branch: Branch, people: dict[str, Actor]
+) -> None:
+    """Building the areas (login, switch of user) opens no statistic: nothing is recorded."""
+    director = people["director"]
+    page = StatisticsPage(SessionContext(branch.archive, director))
+    qtbot.addWidget(page)
+    page.statistic_combo.setCurrentIndex(1)
+    assert "statistics.view" not in audit_actions(branch.archive, "director")
+    page.show()
+    qtbot.waitExposed(page)
+    assert audit_actions(branch.archive, "director").count("statistics.view") == 1
+    assert page.table.rowCount() > 0
