@@ -13,6 +13,13 @@
    file (tests/benchmarks/search.py).
 4. Excel import of 10,000 rows (read, check, write; rows/s against 5,000) and
    the time of `demo --customers N` (tests/benchmarks/importing.py).
+5. Statistics (统计) at --customers N: opening each statistic, for the director
+   and a manager, all time and one year, against the 1 s target
+   (tests/benchmarks/statistics.py).
+6. Scale at --scale-customers N and --scale-events M (default 100,000 and
+   1,000,000; 0 customers skips it): open, search, list, statistics, verify,
+   backup and memory on a real archive, as one table with the earlier issues'
+   targets and same-run baselines (tests/benchmarks/scale.py).
 
 Nothing here is a test (pytest does not collect it); it prints a report and
 exits 0 whatever the figures are.
@@ -44,7 +51,9 @@ from app.storage.database import open_engine, raw_connect
 from app.storage.uow import UnitOfWork
 from app.workflows import accounts, auth
 from tests.benchmarks.importing import bench_import
+from tests.benchmarks.scale import DEFAULT_CUSTOMERS, DEFAULT_EVENTS, bench_scale
 from tests.benchmarks.search import bench_search
+from tests.benchmarks.statistics import bench_statistics
 
 TARGET_RATIO = 1.5
 PRAGMAS = (
@@ -282,6 +291,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--kdf-runs", type=int, default=5)
     parser.add_argument("--customers", type=int, default=100_000)
+    parser.add_argument("--scale-customers", type=int, default=DEFAULT_CUSTOMERS)
+    parser.add_argument("--scale-events", type=int, default=DEFAULT_EVENTS)
     args = parser.parse_args(argv)
 
     with closing(sqlcipher3.connect(":memory:")) as c:
@@ -299,6 +310,12 @@ def main(argv: list[str] | None = None) -> int:
         bench_workload(Path(tmp), args.rows, args.batch, args.repeat)
         bench_search(Path(tmp), args.customers)
         bench_import(Path(tmp), args.customers)
+        print("5. ", end="")
+        stats = bench_statistics(Path(tmp), args.customers)
+        if args.scale_customers > 0:
+            # section 5's figures at the same size stand in the scale table (not run twice)
+            same = stats if args.scale_customers == args.customers else None
+            bench_scale(Path(tmp), args.scale_customers, args.scale_events, same)
     print(f"total bench time {time.perf_counter() - started:.1f} s")
     return 0
 

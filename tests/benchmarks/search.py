@@ -253,8 +253,17 @@ def _build(
     return archive, managers, people, times
 
 
-def _queries(people: list[Person], per_kind: int, rng: random.Random) -> dict[str, list[str]]:
-    mine = [p for p in people if p.manager == 1 and p.name and "-G-" in p.archive_no]
+def _is_individual(person: Person) -> bool:
+    return "-G-" in person.archive_no
+
+
+def _queries(
+    people: list[Person],
+    per_kind: int,
+    rng: random.Random,
+    individual: Callable[[Person], bool] = _is_individual,
+) -> dict[str, list[str]]:
+    mine = [p for p in people if p.manager == 1 and p.name and individual(p)]
     three = [p for p in mine if len(p.name or "") == 3]
 
     def sample(pool: list[Person], fn: Callable[[Person], str]) -> list[str]:
@@ -319,6 +328,39 @@ def _percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
+def time_kind(
+    session: Session, kind: str, batch: list[str], manager: int
+) -> tuple[int, list[float], list[float]]:
+    """Time ``search_customers`` and the hand-written query on each of ``batch``.
+
+    Returns (ids found in all, our times, the baseline's times), in seconds.
+    """
+    for q in batch[:20]:  # warm the page cache as a session in use would have it
+        search_customers(session, q, limit=LIMIT, partial_manager_id=manager)
+    for q in batch[:3]:
+        _baseline(session, kind, q, manager)
+    ours: list[float] = []
+    theirs: list[float] = []
+    hits = 0
+    spent = 0.0
+    for i, q in enumerate(batch):
+        # alternate the order so neither side always runs on a warmer cache
+        order = (0, 1) if i % 2 == 0 else (1, 0)
+        for which in order:
+            if which == 1 and spent > BASELINE_SECONDS and len(theirs) >= 40:
+                continue  # enough of a slow baseline for its p95
+            start = time.perf_counter()
+            if which == 0:
+                found = search_customers(session, q, limit=LIMIT, partial_manager_id=manager)
+                ours.append(time.perf_counter() - start)
+                hits += len(found)
+            else:
+                _baseline(session, kind, q, manager)
+                theirs.append(time.perf_counter() - start)
+                spent += theirs[-1]
+    return hits, ours, theirs
+
+
 def bench_search(work: Path, n: int, per_kind: int = 200, seed: int = 2026) -> None:
     print(f"3. 搜索 / search at {n} customers ({per_kind} queries per kind, limit {LIMIT})")
     started = time.perf_counter()
@@ -342,31 +384,7 @@ def bench_search(work: Path, n: int, per_kind: int = 200, seed: int = 2026) -> N
             session = uow.session
             for kind in KINDS:
                 batch = queries[kind]
-                for q in batch[:20]:  # warm the page cache as a session in use would have it
-                    search_customers(session, q, limit=LIMIT, partial_manager_id=manager)
-                for q in batch[:3]:
-                    _baseline(session, kind, q, manager)
-                ours: list[float] = []
-                theirs: list[float] = []
-                hits = 0
-                spent = 0.0
-                for i, q in enumerate(batch):
-                    # alternate the order so neither side always runs on a warmer cache
-                    order = (0, 1) if i % 2 == 0 else (1, 0)
-                    for which in order:
-                        if which == 1 and spent > BASELINE_SECONDS and len(theirs) >= 40:
-                            continue  # enough of a slow baseline for its p95
-                        start = time.perf_counter()
-                        if which == 0:
-                            found = search_customers(
-                                session, q, limit=LIMIT, partial_manager_id=manager
-                            )
-                            ours.append(time.perf_counter() - start)
-                            hits += len(found)
-                        else:
-                            _baseline(session, kind, q, manager)
-                            theirs.append(time.perf_counter() - start)
-                            spent += theirs[-1]
+                hits, ours, theirs = time_kind(session, kind, batch, manager)
                 o50, o95 = _percentiles(ours)
                 t50, t95 = _percentiles(theirs)
                 ratio = o95 / t95

@@ -7,6 +7,8 @@ the event concerned each time.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import itertools
 import re
 
@@ -220,3 +222,53 @@ def test_chain_survives_a_restart_and_keeps_growing(chain: Branch) -> None:
     assert [r.seq for r in rows] == list(range(1, len(rows) + 1))
     for previous, row in itertools.pairwise(rows):
         assert row.prev_hash == previous.hash
+
+
+# --- verify reads stored rows, not ORM objects: the same bytes, the same verdicts ------------
+
+
+def test_verify_hashes_the_bytes_chain_hash_hashed(chain: Branch) -> None:
+    """The streaming walk's digest of each stored row is chain_hash of the same event."""
+    key = _key(chain.archive)
+    keyed = hmac.new(key, digestmod=hashlib.sha256)
+    with chain.archive.engine.connect() as conn:
+        stored = conn.exec_driver_sql(audit._CHAIN_SQL).all()
+    events = audit_rows(chain.archive)
+    assert len(stored) == len(events) > EVENTS
+    for row, event in zip(stored, events, strict=True):
+        assert audit._row_digest(keyed, tuple(row)) == audit.chain_hash(key, event.prev_hash, event)
+        assert row[8] == event.hash
+
+
+def _key(archive: Archive) -> bytes:
+    with archive.unit_of_work() as uow:
+        return audit.load_key(uow.session)
+
+
+def test_a_date_stored_in_another_text_form_of_the_same_moment_still_verifies(
+    chain: Branch,
+) -> None:
+    """What the ORM reads as the same datetime hashes the same (no false alarm)."""
+    _drop_triggers(chain.archive)
+    _sql(
+        chain.archive,
+        "UPDATE audit_events SET occurred_at = replace(occurred_at, ' ', 'T') WHERE seq = 5",
+    )
+    assert _problems(chain.archive) == []
+    _sql(
+        chain.archive,
+        "UPDATE audit_events SET occurred_at = :v WHERE seq = 6",
+        v="2020-01-01T00:00:00",
+    )
+    assert [p.seq for p in _problems(chain.archive)] == [6]
+
+
+@pytest.mark.parametrize("value", ["not a date", "", "2020-01-01 00:00:00.000000 "])
+def test_a_stored_date_that_is_not_the_one_hashed_is_named_not_raised(
+    chain: Branch, value: str
+) -> None:
+    _drop_triggers(chain.archive)
+    _sql(chain.archive, "UPDATE audit_events SET occurred_at = :v WHERE seq = 6", v=value)
+    problems = _problems(chain.archive)
+    assert [p.seq for p in problems] == [6]
+    assert "改动" in problems[0].message
