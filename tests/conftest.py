@@ -86,3 +86,13 @@ def branch(archive_root: Path) -> Iterator[Branch]:
     b = Branch(archive_root, archive, admin)
     yield b
     b.archive.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``slow`` tests run only with RUN_SLOW=1 (``make reliability-long``)."""
+    if os.environ.get("RUN_SLOW") == "1":
+        return
+    slow = [item for item in items if item.get_closest_marker("slow") is not None]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if item.get_closest_marker("slow") is None]

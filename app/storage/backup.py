@@ -35,6 +35,7 @@ import hmac
 import json
 import os
 import shutil
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -347,7 +348,8 @@ def take_snapshot(archive: Archive, main_key: bytes, folder: Path) -> Snapshot:
     """
     engine = archive.engine
     with engine_lock(engine):
-        shutil.copyfile(archive.paths.header, folder / HEADER_FILE)
+        with _disk_errors():
+            shutil.copyfile(archive.paths.header, folder / HEADER_FILE)
         header, mac = read_header(folder)
         # the key given must be the one in force: a backup under any other is unrestorable
         header.verify_mac(mac, main_key)
@@ -430,10 +432,14 @@ def open_backup(path: Path) -> Iterator[tuple[zipfile.ZipFile, Manifest]]:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError):
         raise NotABackup(name, "无法作为压缩包读取,或已严重损坏") from None
+    except NotImplementedError:  # a "version needed" no zip reader knows: not ours
+        raise BackupDamaged("压缩包的版本字段") from None
     except OSError as exc:
         raise NotABackup(name, f"无法读取:{exc.strerror}") from None
     with zf:
-        yield zf, _read_manifest(zf, name)
+        manifest = _read_manifest(zf, name)
+        _check_layout(path, zf, manifest)
+        yield zf, manifest
 
 
 def _read_manifest(zf: zipfile.ZipFile, name: str) -> Manifest:
@@ -447,8 +453,9 @@ def _read_manifest(zf: zipfile.ZipFile, name: str) -> Manifest:
         raise ForeignBackup(name)
     try:
         raw = zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
-        # RuntimeError: an encrypted zip member, which this program never writes
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, OSError):
+        # RuntimeError: an encrypted zip member, which this program never writes;
+        # OSError: a changed directory offset sends the reader past the end of the file
         raise BackupDamaged(f"{MANIFEST_FILE} 无法完整读出") from None
     manifest = Manifest.parse(raw, name)
     listed = {m.name for m in manifest.members}
@@ -459,6 +466,72 @@ def _read_manifest(zf: zipfile.ZipFile, name: str) -> Manifest:
     if missing:
         raise BackupDamaged(f"备份中缺少 {'、'.join(missing)}")
     return manifest
+
+
+def _check_layout(path: Path, zf: zipfile.ZipFile, manifest: Manifest) -> None:
+    """Every byte around the members is exactly what :func:`write_backup` writes.
+
+    The sums and the MAC cover the members' content; this covers the zip's own
+    records (local headers, central directory, end record), so that no changed
+    byte anywhere in the file passes unnoticed, harmless or not.
+    """
+    stamp = manifest.created.timetuple()[:6]
+    infos = zf.infolist()
+    if [i.filename for i in infos] != [MANIFEST_FILE, *(m.name for m in manifest.members)]:
+        raise BackupDamaged("压缩包内文件的顺序与备份清单不符")
+    offset, central, zip64 = 0, b"", False
+    with open(path, "rb") as raw:
+        for info in infos:
+            big = info.file_size * 1.05 > zipfile.ZIP64_LIMIT
+            zip64 = zip64 or big
+            canonical = zipfile.ZipInfo(info.filename, date_time=stamp)
+            canonical.compress_type = zipfile.ZIP_STORED
+            canonical.file_size = canonical.compress_size = info.file_size
+            canonical.CRC = info.CRC
+            header = canonical.FileHeader(zip64=big)
+            raw.seek(offset)
+            if raw.read(len(header)) != header:
+                raise BackupDamaged(f"{info.filename} 的文件头")
+            if (
+                info.header_offset != offset
+                or info.compress_size != info.file_size
+                or info.compress_type != zipfile.ZIP_STORED
+                or info.create_system not in (0, 3)
+                or info.create_version != canonical.extract_version + (25 if big else 0)
+                or info.extract_version != canonical.extract_version + (25 if big else 0)
+                or (info.reserved, info.flag_bits, info.volume) != (0, 0, 0)
+                or (info.internal_attr, info.comment) != (0, b"")
+                or info.external_attr not in (0, 0o600 << 16)  # what zipfile gives a new member
+                or (info.extra and not big)
+                or info.date_time != (*stamp[:5], stamp[5] // 2 * 2)  # DOS time: 2 s steps
+            ):
+                raise BackupDamaged(f"{info.filename} 的目录项")
+            offset += len(header) + info.compress_size
+            central += _central_record(info, stamp)
+        if zf.start_dir != offset or zf.comment:
+            raise BackupDamaged("压缩包目录的位置")
+        if zip64:
+            return  # members of 4 GiB and more: the fields above are all that is checked
+        end = struct.pack(
+            "<4s4H2LH", b"PK\x05\x06", 0, 0, len(infos), len(infos), len(central), offset, 0
+        )
+        raw.seek(offset)
+        if raw.read() != central + end:
+            raise BackupDamaged("压缩包的目录或结尾")
+
+
+def _central_record(info: zipfile.ZipInfo, stamp: tuple[int, ...]) -> bytes:
+    """The central directory entry write_backup gives this member (zip64 aside)."""
+    name = info.filename.encode("utf-8")
+    dosdate = (stamp[0] - 1980) << 9 | stamp[1] << 5 | stamp[2]
+    dostime = stamp[3] << 11 | stamp[4] << 5 | stamp[5] // 2
+    fields = (
+        b"PK\x01\x02",
+        *(20, info.create_system, 20, 0, 0, zipfile.ZIP_STORED, dostime, dosdate),
+        *(info.CRC, info.file_size, info.file_size, len(name), len(info.extra), 0, 0, 0),
+        *(info.external_attr, info.header_offset),
+    )
+    return struct.pack("<4s4B4HL2L5H2L", *fields) + name + info.extra
 
 
 def check_member(zf: zipfile.ZipFile, member: MemberSum, sink: BinaryIO | None = None) -> None:

@@ -8,6 +8,7 @@ before any other pragma.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -103,7 +104,7 @@ def translate_db_errors(what: str) -> Iterator[None]:
     """Turn SQLite's damage and disk-full errors into messages people can act on."""
     try:
         yield
-    except sa.exc.DBAPIError as exc:
+    except (sa.exc.DBAPIError, sqlcipher3.Error) as exc:  # the latter: raw connections
         if is_disk_full(exc):
             raise StorageFull() from None
         if is_damage(exc):
@@ -175,8 +176,16 @@ def export_copy(engine: sa.Engine, dest: Path, key: bytes) -> None:
 
 
 def integrity_problems(engine: sa.Engine, name: str) -> list[str]:
-    """SQLCipher's page HMACs and SQLite's structure, as readable findings."""
+    """SQLCipher's page HMACs and SQLite's structure, as readable findings.
+
+    The WAL is folded in first: ``cipher_integrity_check`` reads the main file
+    only, and a page whose write was cut short (a full disk, a power cut
+    during a checkpoint) is torn there while its good copy is still in the
+    WAL, where SQLite reads it. A checkpoint that cannot run changes nothing.
+    """
     problems: list[str] = []
+    with contextlib.suppress(sa.exc.DBAPIError, sqlcipher3.Error, MemoryError):
+        checkpoint(engine)
     with engine_lock(engine), engine.connect() as conn:
         try:
             rows = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()

@@ -11,6 +11,7 @@ workstation (column headers and field keys only, never customer data).
 from __future__ import annotations
 
 import contextlib
+import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -60,6 +61,11 @@ class _Job(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
+        # The garbage collector's full passes walk every object the program holds and keep
+        # the interpreter (so the window too) for a fifth of a second once a workbook's rows
+        # are in memory. What existed before the job is set aside for its length, so those
+        # passes walk only the job's own objects (tests/reliability/test_concurrency.py).
+        gc.freeze()
         try:
             report = self._work(
                 progress=lambda done, total: self.progressed.emit(done, total),
@@ -68,6 +74,8 @@ class _Job(QThread):
         except BaseException as exc:  # shown by the dialog, on the GUI thread
             self.failed.emit(exc)
             return
+        finally:
+            gc.unfreeze()
         self.finished_with.emit(report)
 
 

@@ -355,7 +355,9 @@ class _Prepared:
 def _carrier_rows(record: Mapping[str, Any]) -> tuple[list[Carrier], list[tv.Problem]]:
     carriers: list[Carrier] = []
     problems: list[tv.Problem] = []
-    for row_no, row in enumerate(record.get(CARRIER_GROUP) or []):
+    rows = record.get(CARRIER_GROUP)
+    # anything but a list of rows is reported by validation ("应为表格"): nothing to read here
+    for row_no, row in enumerate(rows if isinstance(rows, list | tuple) else []):
         if not isinstance(row, Mapping) or all(_blank(row.get(c)) for c in row):
             continue
         kind_text = str(row.get("kind") or "").strip()

@@ -42,8 +42,8 @@ def verify(archive: Archive, actor: Actor) -> VerifyReport:
     if actor.keys.vault_key is not None:
         try:
             report.problems += integrity_problems(archive.vault_engine(actor.keys), "vault.db")
-        except ArchiveDamaged as exc:
-            report.problems.append(f"vault.db:{exc.what}")
+        except (ArchiveDamaged, sa.exc.DBAPIError) as exc:
+            report.problems.append(f"vault.db:{_unreadable(exc, 'vault.db')}")
         report.checked.append("vault.db 加密页与结构")
     else:
         report.checked.append("vault.db 未检查(须由保密专管员校验)")
@@ -51,8 +51,8 @@ def verify(archive: Archive, actor: Actor) -> VerifyReport:
         with archive.unit_of_work() as uow:
             chain = audit.verify(uow.session, audit.load_key(uow.session))
             report.chain_length, report.chain_head = audit.chain_head(uow.session)
-    except ArchiveDamaged as exc:
-        report.problems.append(f"审计日志无法读取:{exc.what}")
+    except (ArchiveDamaged, sa.exc.DBAPIError) as exc:
+        report.problems.append(f"审计日志无法读取:{_unreadable(exc, 'main.db')}")
         chain = []
     report.problems += [str(p) for p in chain]
     report.checked.append(f"审计日志链({report.chain_length} 条)")
@@ -60,8 +60,8 @@ def verify(archive: Archive, actor: Actor) -> VerifyReport:
         with archive.unit_of_work() as uow:
             signatures = approvals.verify_all(uow.session, archive.archive_id)
             decisions = uow.session.scalar(sa.select(sa.func.count(ApprovalDecision.id))) or 0
-    except ArchiveDamaged as exc:
-        signatures, decisions = [f"审批记录无法读取:{exc.what}"], 0
+    except (ArchiveDamaged, sa.exc.DBAPIError) as exc:
+        signatures, decisions = [f"审批记录无法读取:{_unreadable(exc, 'main.db')}"], 0
     report.problems += signatures
     report.checked.append(f"审批签名({decisions} 个)")
     try:
@@ -74,6 +74,13 @@ def verify(archive: Archive, actor: Actor) -> VerifyReport:
                 details={"sound": report.sound, "problems": len(report.problems)},
             )
             uow.commit()
-    except ArchiveDamaged:
+    except (ArchiveDamaged, sa.exc.DBAPIError):
         pass
     return report
+
+
+def _unreadable(exc: Exception, db: str) -> str:
+    """What a check could not read. verify only reads: any database error is a finding."""
+    if isinstance(exc, ArchiveDamaged):
+        return exc.what
+    return f"{db} 读取出错(可能已损坏)"

@@ -34,6 +34,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -79,6 +80,11 @@ def blank_cell(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+#: what a damaged member of the zip raises while it is read (a bad deflate stream, a cut
+#: file, a compression method nobody knows), besides zipfile.BadZipFile
+_DAMAGED = (zlib.error, EOFError, NotImplementedError)
+
+
 def read_workbook(
     path: str | Path,
     *,
@@ -104,7 +110,15 @@ def read_workbook(
         return read_fast(path, prefer, cancelled, header_only)
     except _Unexpected:
         pass
-    except (zipfile.BadZipFile, KeyError, ValueError, IndexError, OSError, ET.ParseError):
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        IndexError,
+        OSError,
+        ET.ParseError,
+        *_DAMAGED,
+    ):
         pass
     return read_openpyxl(path, prefer, cancelled, header_only)
 
@@ -114,7 +128,15 @@ def read_openpyxl(
 ) -> Sheet:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+    except (
+        InvalidFileException,
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        OSError,
+        TypeError,
+        *_DAMAGED,
+    ):
         raise InvalidInput(
             f"无法读取“{path.name}”:文件不是有效的 Excel 工作簿,或已加密、已损坏。"
             "请在 Excel 中打开确认后另存为 .xlsx 再导入。"
@@ -128,7 +150,7 @@ def read_openpyxl(
             if not collector.add(number, values):
                 break
         title = sheet.title
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile):
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, ET.ParseError, *_DAMAGED):
         raise InvalidInput(f"“{path.name}”的内容无法读取,文件可能已损坏。") from None
     finally:
         workbook.close()

@@ -4,14 +4,20 @@ archive.json is flipped at every byte offset (two kinds of flip each); the
 databases are flipped inside every page. Each outcome must be an AppError that
 names damage (or, for the version field, a newer format), or a finding of
 ``verify``; nothing may pass unnoticed, look like a wrong password, or escape
-as a raw library exception.
+as a raw library exception. A backup file is flipped at every byte of the zip's
+own records and at sampled bytes of its members: inspecting or restoring it must
+refuse each one, with a Chinese message. With RUN_SLOW=1 the databases get four
+times as many flips per page and the backup 600 sampled bytes.
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
+import struct
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,12 +29,15 @@ from app.errors import AppError, ArchiveDamaged, ArchiveTooNew
 from app.models import VaultRecord
 from app.security.lockout import LOCKOUT_FILE
 from app.security.roles import Role
-from app.storage.archive import Archive
+from app.storage.archive import Archive, is_archive
 from app.workflows import auth, integrity
+from app.workflows import backup as bk
 from tests.conftest import ADMIN, CUSTODIAN, Branch, make_archive
 from tests.integration.helpers import rewrite_header, snapshot
+from tests.reliability import figures
 
 PAGE = 4096
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
 DETECTED = (ArchiveDamaged, ArchiveTooNew)
 
 
@@ -39,7 +48,7 @@ def _outcome(root: Path, logins: list[tuple[str, str]], *, verify_as: str | None
     except AppError as exc:
         return f"open:{type(exc).__name__}"
     except Exception as exc:  # a defect: reported by the caller with its type
-        return f"RAW open:{type(exc).__module__}.{type(exc).__name__}"
+        return f"RAW open:{type(exc).__module__}.{type(exc).__name__}: {exc}"
     try:
         actors = {}
         for login, password in logins:
@@ -48,7 +57,7 @@ def _outcome(root: Path, logins: list[tuple[str, str]], *, verify_as: str | None
             except AppError as exc:
                 return f"auth {login}:{type(exc).__name__}"
             except Exception as exc:
-                return f"RAW auth {login}:{type(exc).__module__}.{type(exc).__name__}"
+                return f"RAW auth {login}:{type(exc).__module__}.{type(exc).__name__}: {exc}"
         if verify_as is None:
             return "ok"
         try:
@@ -56,7 +65,7 @@ def _outcome(root: Path, logins: list[tuple[str, str]], *, verify_as: str | None
         except AppError as exc:
             return f"verify:{type(exc).__name__}"
         except Exception as exc:
-            return f"RAW verify:{type(exc).__module__}.{type(exc).__name__}"
+            return f"RAW verify:{type(exc).__module__}.{type(exc).__name__}: {exc}"
         return "ok" if report.sound else "verify-problems:" + report.problems[0]
     finally:
         archive.close()
@@ -97,6 +106,9 @@ def test_every_byte_of_the_header_is_covered(branch: Branch) -> None:
                 undetected.setdefault(outcome, []).append(offset)
                 assert len(undetected[outcome]) < 50 or kind != "xor-ff"
     header.write_bytes(good)
+    missed = sum(len(v) for v in undetected.values())
+    made = len(kinds) * len(good)
+    figures.record("tamper: archive.json flips detected", made - missed, made, "flips")
     assert undetected == {}, (
         "flips of archive.json that were not reported as damage "
         "(WrongPassword/UnknownUser here means damage looks like a wrong password): "
@@ -121,6 +133,7 @@ def test_wrapped_private_key_damage_is_not_a_wrong_password(branch: Branch) -> N
         outcome = _outcome(branch.root, [(ADMIN[0], ADMIN[2])], verify_as=None)
         assert _detected(outcome), f"offset {offset}: {outcome}"
         assert "WrongPassword" not in outcome
+        figures.record("tamper: archive.json flips detected", 1, 1, "flips")
     header.write_bytes(good)
 
 
@@ -178,6 +191,7 @@ def _fill_vault(branch: Branch) -> None:
 def _flip_every_page(
     db: Path, check: Callable[[], str], rng: random.Random, *, per_page: int
 ) -> dict[int, str]:
+    per_page = figures.scale(per_page, per_page * 4)  # RUN_SLOW=1: four times as many
     good = db.read_bytes()
     assert len(good) % PAGE == 0
     pages = len(good) // PAGE
@@ -195,6 +209,7 @@ def _flip_every_page(
             outcome = check()
             if not _detected(outcome):
                 failures[offset] = outcome
+            figures.record(f"tamper: {db.name} flips detected", int(_detected(outcome)), 1, "flips")
     db.write_bytes(good)
     return failures
 
@@ -328,3 +343,77 @@ def test_stale_wal_from_elsewhere_is_not_trusted(branch: Branch) -> None:
             count = uow.session.scalar(sa.text("SELECT count(*) FROM audit_events"))
         assert count is not None and count < 40
         assert integrity.verify(archive, admin).sound
+
+
+# --- a backup file ----------------------------------------------------------------------------
+
+BACKUP_SAMPLES = figures.scale(40, 600)
+
+
+def _zip_structure(path: Path) -> set[int]:
+    """Offsets of every byte of the zip's own records: local headers, central directory, end."""
+    data = path.read_bytes()
+    offsets: set[int] = set()
+    with zipfile.ZipFile(path) as zf:
+        for info in zf.infolist():
+            start = info.header_offset
+            name_len, extra_len = struct.unpack("<HH", data[start + 26 : start + 30])
+            offsets.update(range(start, start + 30 + name_len + extra_len))
+    eocd = data.rindex(b"PK\x05\x06")
+    (cd_size, cd_start) = struct.unpack("<II", data[eocd + 12 : eocd + 20])
+    offsets.update(range(cd_start, cd_start + cd_size))
+    offsets.update(range(eocd, len(data)))
+    return offsets
+
+
+def _backup_outcome(source: Path, target: Path) -> str:
+    """'refused:<error>' if inspecting or restoring the file says no, else 'restored'."""
+    try:
+        bk.inspect_backup(source)
+    except AppError as exc:
+        assert CHINESE.search(str(exc)), str(exc)
+        return f"refused:{type(exc).__name__}"
+    except Exception as exc:
+        return f"RAW inspect:{type(exc).__module__}.{type(exc).__name__}"
+    try:
+        bk.restore_backup(source, target, ADMIN[0], ADMIN[2])
+    except AppError as exc:
+        assert CHINESE.search(str(exc)), str(exc)
+        return f"restore refused:{type(exc).__name__}"
+    except Exception as exc:
+        return f"RAW restore:{type(exc).__module__}.{type(exc).__name__}"
+    finally:
+        assert not target.exists() or not any(target.iterdir()) or is_archive(target)
+    return "restored"
+
+
+def test_every_flip_of_a_backup_is_refused(branch: Branch, tmp_path: Path) -> None:
+    _fill_main(branch)
+    _fill_vault(branch)
+    backup = tmp_path / "out" / "b.custbak"
+    bk.create_backup(branch.archive, branch.admin, backup)
+    good = backup.read_bytes()
+    rng = random.Random(20261128)
+    offsets = _zip_structure(backup)
+    structure = len(offsets)
+    while len(offsets) < structure + BACKUP_SAMPLES:
+        offsets.add(rng.randrange(len(good)))
+    failures: dict[int, str] = {}
+    for n, offset in enumerate(sorted(offsets)):
+        data = bytearray(good)
+        data[offset] ^= 1 << rng.randrange(8)
+        backup.write_bytes(bytes(data))
+        outcome = _backup_outcome(backup, tmp_path / f"restored-{n}")
+        if not outcome.startswith(("refused:", "restore refused:")):
+            failures[offset] = outcome
+            shutil.rmtree(tmp_path / f"restored-{n}", ignore_errors=True)
+    backup.write_bytes(good)
+    figures.record(
+        "tamper: backup flips detected", len(offsets) - len(failures), len(offsets), "flips"
+    )
+    assert failures == {}, (
+        f"backup flips not refused (offset -> outcome), of {len(good)} bytes: "
+        + repr(dict(list(failures.items())[:20]))
+    )
+    # the unflipped file still restores: the refusals were about the flips
+    assert _backup_outcome(backup, tmp_path / "restored-good") == "restored"
