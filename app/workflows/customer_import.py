@@ -39,12 +39,8 @@ the vault.
 
 Export
 ------
-:func:`export_own_customers` writes the acting manager's own 普通 archives
-(never another manager's, never 机密/绝密) to the .xlsx the person chose,
-one sheet per category plus one per repeatable table, and records one
-"customer.export" event with the count. openpyxl normally spools every sheet
-through a plaintext temporary file; here sheets are built in memory and
-written straight into the chosen file, so nothing else touches the disk.
+Customer content leaves the archive only as a copy under a permit (article
+17.1): :mod:`app.workflows.copying` writes those files.
 """
 
 from __future__ import annotations
@@ -62,19 +58,12 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
-
 from app.errors import InvalidInput
 from app.models import Carrier, Customer
 from app.models.base import utcnow
 from app.models.customer import (
     CARRIER_KINDS,
     STATISTICS_KEYS,
-    STATUS_LABELS,
     statistics_values,
 )
 from app.security import audit
@@ -96,6 +85,11 @@ from app.template.model import (
 from app.workflows import customers, xlsx_io
 from app.workflows.auth import Actor, authorize
 from app.workflows.xlsx_io import Sheet
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 __all__ = [
     "DATA_SHEET",
@@ -107,7 +101,6 @@ __all__ = [
     "ImportReport",
     "Sheet",
     "dry_run",
-    "export_own_customers",
     "guess_category",
     "import_columns",
     "import_customers",
@@ -2120,171 +2113,3 @@ def _write_help(ws: Any, template: Template, cat: Any, columns: list[ImportColum
         ws.append([column.label, "是" if column.required else "", kind, scope, text])
     for letter, width in zip("ABCDE", (26, 6, 40, 20, 60), strict=True):
         ws.column_dimensions[letter].width = width
-
-
-# --- export ------------------------------------------------------------------------------------
-
-
-def _export_value(item: FieldDef | None, value: object) -> object:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    if item is not None and item.type in ("money", "decimal", "integer"):
-        try:
-            number = Decimal(str(value))
-        except ArithmeticError:
-            return str(value)
-        return int(number) if number == number.to_integral_value() else float(number)
-    return str(value)
-
-
-def _sheet_title(title: str, used: set[str]) -> str:
-    title = re.sub(r"[\[\]:*?/\\]", "", title)[:31] or "Sheet"
-    base, n = title, 2
-    while title in used:
-        suffix = f"({n})"
-        title = base[: 31 - len(suffix)] + suffix
-        n += 1
-    used.add(title)
-    return title
-
-
-def export_own_customers(archive: Archive, actor: Actor, path: str | Path) -> int:
-    """The acting manager's own 普通 archives to ``path`` (.xlsx); returns how many.
-
-    Never another manager's customers, never 机密/绝密 content, never 已销毁
-    archives. One "customer.export" event with the count, committed only
-    after the file is complete; a failure removes the file.
-    """
-    live = authorize(archive, actor, Action.CUSTOMER_VIEW_OWN)
-    live.require(Action.CONTENT_EXPORT)
-    template = current_template()
-    path = xlsx_io.xlsx_path(path)
-    workbook = Workbook(write_only=True)
-    used: set[str] = set()
-    main: dict[str, tuple[Any, list[tuple[str, FieldDef | None]]]] = {}
-    tables: dict[tuple[str, str], tuple[Any, GroupDef]] = {}
-    for cat in template.categories:
-        fields: list[tuple[str, FieldDef | None]] = []
-        seen: set[str] = set()
-        group_defs: dict[str, GroupDef] = {}
-        for sub in cat.subtypes:
-            for item in template.items_for(cat.key, sub.key):
-                if isinstance(item, GroupDef):
-                    if item.key != CARRIER_GROUP:
-                        group_defs.setdefault(item.key, item)
-                    continue
-                if item.key in seen or item.key == "tier":
-                    continue
-                seen.add(item.key)
-                fields.append((item.key, item))
-        headers = ["档案编号", "子类", "状态", "完整度(%)", *(f.label for _, f in fields if f)]
-        ws = xlsx_io.streaming_sheet(
-            workbook, _sheet_title(cat.label, used), [20] + [14] * (len(headers) - 1)
-        )
-        ws.append(headers)
-        main[cat.key] = (ws, fields)
-        for key, group in group_defs.items():
-            gws = xlsx_io.streaming_sheet(
-                workbook, _sheet_title(f"{cat.label}-{group.label}", used), [20, 14]
-            )
-            gws.append(["档案编号", "名称", *(c.label for c in group.columns)])
-            tables[(cat.key, key)] = (gws, group)
-    carriers_ws = xlsx_io.streaming_sheet(workbook, _sheet_title("载体及存放位置", used), [20, 10])
-    carriers_ws.append(["档案编号", "载体种类", "柜号", "盒号", "卷宗号", "备注"])
-    subtype_labels = {(c.key, s.key): s.label for c in template.categories for s in c.subtypes}
-    count = 0
-    with archive.unit_of_work() as uow:
-        own = sa.and_(
-            Customer.manager_id == live.user_id,
-            Customer.tier == "ordinary",
-            Customer.status != "destroyed",
-        )
-        stmt = (
-            sa.select(
-                Customer.id,
-                Customer.archive_no,
-                Customer.category,
-                Customer.subtype,
-                Customer.status,
-                Customer.completeness,
-                Customer.retention_years,
-                Customer.retrieval_remarks,
-                Customer.content,
-            )
-            .where(own)
-            .order_by(Customer.archive_no)
-            .execution_options(yield_per=1000)
-        )
-        for row in uow.session.execute(stmt):
-            target = main.get(row.category)
-            if target is None:
-                continue
-            ws, fields = target
-            data = tv.from_json(row.content) if row.content else {}
-            data["retention_years"] = row.retention_years
-            data["retrieval_remarks"] = row.retrieval_remarks
-            values: list[object] = [
-                row.archive_no,
-                subtype_labels.get((row.category, row.subtype), row.subtype),
-                STATUS_LABELS.get(row.status, row.status),
-                row.completeness,
-            ]
-            values += [_export_value(item, data.get(key)) for key, item in fields]
-            ws.append([xlsx_io.safe_cell(ws, v) for v in values])
-            for (cat_key, key), (gws, group) in tables.items():
-                if cat_key != row.category:
-                    continue
-                for grow in data.get(key) or []:
-                    if not isinstance(grow, Mapping):
-                        continue
-                    cells = [_export_value(c, grow.get(c.key)) for c in group.columns]
-                    if group.preset_rows and all(c is None for c in cells[1:]):
-                        continue  # a preset kind (房产, 家电 ...) left empty
-                    gws.append(
-                        [
-                            xlsx_io.safe_cell(gws, v)
-                            for v in (row.archive_no, data.get("name"), *cells)
-                        ]
-                    )
-            count += 1
-        carrier_stmt = (
-            sa.select(
-                Customer.archive_no,
-                Carrier.kind,
-                Carrier.cabinet,
-                Carrier.box,
-                Carrier.folder,
-                Carrier.note,
-            )
-            .join(Customer, Customer.id == Carrier.customer_id)
-            .where(own)
-            .order_by(Customer.archive_no, Carrier.id)
-        )
-        for c in uow.session.execute(carrier_stmt):
-            carriers_ws.append(
-                [
-                    xlsx_io.safe_cell(carriers_ws, v)
-                    for v in (
-                        c.archive_no,
-                        CARRIER_KINDS.get(c.kind, c.kind),
-                        c.cabinet,
-                        c.box,
-                        c.folder,
-                        c.note,
-                    )
-                ]
-            )
-        xlsx_io.save(workbook, path)
-        try:
-            uow.audit(
-                live.login, "customer.export", target_type="catalogue", details={"count": count}
-            )
-            uow.commit()
-        except BaseException:
-            path.unlink(missing_ok=True)
-            raise
-    return count

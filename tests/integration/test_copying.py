@@ -260,3 +260,24 @@ def test_a_secret_record_needs_the_custodian(
     assert "欧阳秘" in pdf_text(produced.data)
     (event,) = events_since(branch, seq, "copy.produce")
     assert event["custodian"] == "keeper" and event["archive_no"]
+
+
+def test_the_excel_file_is_written_only_where_chosen_and_formulas_stay_text(
+    branch: Branch, people: dict[str, Actor], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl would spool sheets through a plaintext temporary file: not here."""
+    cid = filed(branch, people["manager"], "张三丰", "123", group_no="=1+1")
+    ref = ask(branch, people["staff"], [cid], ["name", "group_no"], ["excel"])
+    sign(branch, ref.id, "manager")
+
+    def no_temp_files(*args: object, **kwargs: object) -> None:
+        raise AssertionError("openpyxl spooled customer data to a temporary file")
+
+    monkeypatch.setattr("openpyxl.worksheet._writer.create_temporary_file", no_temp_files)
+    out = tmp_path / "out" / "复制件.xlsx"
+    out.parent.mkdir()
+    copying.export_excel(branch.archive, people["staff"], [cid], out)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["复制件.xlsx"]
+    sheet = load_workbook(out).active
+    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "=1+1")
+    assert cell.data_type == "s"

@@ -674,81 +674,6 @@ def test_streaming_reader_reads_what_openpyxl_reads(tmp_path: Path) -> None:
     assert padded(xlsx_io.read_fast(made, None)) == padded(xlsx_io.read_openpyxl(made, None))
 
 
-# --- export -----------------------------------------------------------------------------------
-
-
-def test_export_holds_only_own_ordinary_customers_and_is_audited(
-    branch: Branch, manager: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    mine = fill(tmp_path / "mine.xlsx", [person(1), person(2, 子类="农户")])
-    ci.import_customers(branch.archive, manager, mine, category="individual")
-    keeper = branch.login("keeper")
-    secret = customers.create_customer(
-        branch.archive,
-        manager,
-        category="individual",
-        subtype="urban",
-        data={
-            "name": "秘密人",
-            "id_type": "居民身份证",
-            "id_number": resident_id("19660606", "066"),
-        },
-        tier="secret",
-        custodian=keeper,
-    )
-    other = branch.add_user("manager2", [Role.MANAGER])
-    theirs = fill(tmp_path / "theirs.xlsx", [person(3), person(4)])
-    ci.import_customers(branch.archive, other, theirs, category="individual")
-
-    def no_temp_files(*args: object, **kwargs: object) -> None:
-        raise AssertionError("openpyxl spooled customer data to a temporary file")
-
-    monkeypatch.setattr("openpyxl.worksheet._writer.create_temporary_file", no_temp_files)
-    before = last_seq(branch.archive)
-    out = tmp_path / "export" / "我的客户.xlsx"
-    out.parent.mkdir()
-    count = ci.export_own_customers(branch.archive, manager, out)
-    assert count == 2
-    assert sorted(p.name for p in out.parent.iterdir()) == ["我的客户.xlsx"]
-    workbook = openpyxl.load_workbook(out, read_only=True)
-    cells = [
-        str(c)
-        for ws in workbook.worksheets
-        for row in ws.iter_rows(values_only=True)
-        for c in row
-        if c is not None
-    ]
-    workbook.close()
-    text = " ".join(cells)
-    assert "李四" in text and "王小明" in text and person(1)["证件号码"] in text
-    assert "欧阳娜娜" not in text and "刘德" not in text  # another manager's
-    assert "秘密人" not in text and secret.archive_no not in text  # secret tier
-    assert "档案编号" in cells and "姓名" in cells and "纸质" in cells
-    events = audit_rows(branch.archive, before)
-    assert [e.action for e in events] == ["customer.export"]
-    assert details(events[0]) == {"count": 2}
-
-    with pytest.raises(NotPermitted):
-        ci.export_own_customers(branch.archive, branch.login("admin"), tmp_path / "no.xlsx")
-    assert not (tmp_path / "no.xlsx").exists()
-
-
-def test_export_keeps_formula_like_text_as_text(
-    branch: Branch, manager: Actor, tmp_path: Path
-) -> None:
-    record = next(m for m in demo_data.generate(5, seed=2) if m.subtype == "urban")
-    data = {**record.data, "group_no": "=1+1"}
-    report = ci.import_records(
-        branch.archive, manager, category="individual", records=[("urban", data)]
-    )
-    assert report.ok, report.lines()
-    out = tmp_path / "out.xlsx"
-    ci.export_own_customers(branch.archive, manager, out)
-    sheet = openpyxl.load_workbook(out)["个人客户"]
-    cell = next(c for row in sheet.iter_rows() for c in row if c.value == "=1+1")
-    assert cell.data_type == "s"
-
-
 # --- demo data ---------------------------------------------------------------------------------
 
 
@@ -843,5 +768,4 @@ def test_rows_from_the_demo_fill_the_blank_workbook(
 
 def test_audit_labels_cover_the_new_events() -> None:
     assert audit.event_label("customer.import") != "customer.import"
-    assert audit.event_label("customer.export") != "customer.export"
     assert isinstance(AuditEvent.__table__, sa.Table)

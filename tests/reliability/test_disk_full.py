@@ -35,8 +35,8 @@ from app.errors import StorageFull
 from app.models import Customer, User
 from app.security.roles import Role
 from app.storage.archive import Archive
-from app.workflows import auth, integrity
-from tests.conftest import CUSTODIAN, Branch
+from app.workflows import auth, copying, customers, integrity, signing
+from tests.conftest import CUSTODIAN, PASSWORDS, Branch
 from tests.integration.helpers import REPO, child_env
 from tests.integration.test_customers import create, farmer
 from tests.reliability import figures
@@ -60,7 +60,7 @@ _CHILD = textwrap.dedent(
     from app.errors import AppError
     from app.security.roles import Role
     from app.storage.archive import Archive
-    from app.workflows import accounts, auth, customer_import, customers
+    from app.workflows import accounts, auth, copying, customers
     from app.workflows import backup as bk
     from tests.conftest import ADMIN, PASSWORDS
     from tests.integration.test_customers import farmer, resident_id
@@ -120,8 +120,9 @@ _CHILD = textwrap.dedent(
     attempt("user", lambda: accounts.add_user(
         archive, admin, accounts.NewAccount("later", "某员工", "Chushi2026qqq"), [Role.STAFF]))
     attempt("backup", lambda: bk.create_backup(archive, admin, out / "full.custbak"))
-    attempt("export", lambda: customer_import.export_own_customers(
-        archive, manager, out / "export.xlsx"))
+    permitted = copying.permits_in_force(archive, manager)[0].customer_ids
+    attempt("export", lambda: copying.export_excel(
+        archive, manager, permitted, out / "export.xlsx"))
     archive.close()
     if mode == "tmpfs":
         left = sorted(p.name for p in small.iterdir() if p.name != "archive")
@@ -192,7 +193,19 @@ def _logins(archive: Archive) -> set[str]:
 @pytest.fixture
 def ready(branch: Branch) -> Branch:
     manager = branch.add_user("manager", [Role.MANAGER])
-    create(branch, manager, farmer())
+    branch.add_user("director", [Role.DIRECTOR])
+    ref = create(branch, manager, farmer())
+    customers.file_customer(branch.archive, manager, ref.id)
+    # the export at the end is made under an approved copy request (article 17.1)
+    permit = copying.apply(
+        branch.archive,
+        manager,
+        [ref.id],
+        field_keys=["name", "mobile"],
+        forms=["excel"],
+        purpose="灾备演练",
+    )
+    signing.decide(branch.archive, permit.id, "director", PASSWORDS["director"], "approve", "")
     branch.archive.close()
     return branch
 

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from app import logging_setup
-from app.errors import NotPermitted, UnknownUser, WrongPassword
+from app.errors import UnknownUser, WrongPassword
 from app.models import Customer, VaultRecord
 from app.security import keyslots
 from app.security.roles import Role
@@ -31,6 +31,7 @@ from app.workflows import (
     auth,
     consultation,
     consultation_print,
+    copying,
     customer_import,
     customers,
     destruction,
@@ -264,9 +265,15 @@ def test_a_scripted_day_leaves_no_plaintext(
     # the day really happened: the outputs the people asked for do hold the data
     form = PdfReader(out / "form.pdf").pages[0].extract_text()
     assert "数码客户信息查阅申请表" in form and "CY-" in form
-    if "export" in steps:  # the workbook the manager asked for does hold the data
-        assert (out / "export.xlsx").stat().st_size > 0
-    assert {"create", "import", "consult", "print", "modify", "backup", "destroy"} <= set(steps)
+    # the workbook the manager asked for does hold the data (and names its permit)
+    exported = [
+        str(c)
+        for r in load_workbook(out / "export.xlsx").active.iter_rows(values_only=True)
+        for c in r
+    ]
+    assert next(iter(DAY_PEOPLE)) in exported and any("FZ-" in c for c in exported)
+    steps_done = {"create", "import", "consult", "print", "modify", "export", "backup", "destroy"}
+    assert steps_done <= set(steps)
     branch.archive = Archive.open(branch.root)
 
 
@@ -340,11 +347,19 @@ def _the_day(branch: Branch, out: Path, steps: list[str]) -> None:
     assert sign(change.id, "director") == "applied"
     steps.append("modify")
 
-    try:
-        customer_import.export_own_customers(archive, manager, out / "export.xlsx")
-        steps.append("export")
-    except NotPermitted:
-        pass  # export now needs an approved copy request (issue 9 note for the lead)
+    # an export (article 17.1): the manager asks, the director approves, the file is made
+    permit = copying.apply(
+        archive,
+        manager,
+        [ids[names[0]], ids[names[1]]],
+        field_keys=["name", "id_number", "mobile", "village"],
+        forms=["excel", "clipboard"],
+        purpose="报送县联社授信审查材料",
+    )
+    assert sign(permit.id, "director") == "approved"
+    copying.export_excel(archive, manager, [ids[names[0]], ids[names[1]]], out / "export.xlsx")
+    copying.copy_text(archive, manager, ids[names[0]])  # the clipboard text, in memory only
+    steps.append("export")
 
     bk.create_backup(archive, branch.admin, out / "day.custbak")
     steps.append("backup")
