@@ -40,6 +40,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import sqlalchemy as sa
@@ -296,7 +297,8 @@ def _grams_of(
     for form in (*full, *initials):
         best[form[:1]] = 0
         best[form[:2]] = 0
-    return [(gram, infix, length, archive_no, customer_id) for gram, infix in best.items()]
+    # (gram, infix, length, archive_no, customer_id) of each gram, the tuples made by zip
+    return list(zip(best, best.values(), repeat(length), repeat(archive_no), repeat(customer_id)))
 
 
 def _gram_rows(entry: SearchEntry) -> list[dict[str, Any]]:
@@ -385,13 +387,10 @@ def _insert(session: Session, entries: Sequence[SearchEntry], managers: dict[int
         fts_rows.append(fts)
         key_rows.append(key)
         gram_rows.extend(grams)
-    for table, columns, rows in (
-        (customer_fts, _FTS_ROW, fts_rows),
-        (_keys, _KEY_ROW, key_rows),
-        (_grams, _GRAM_ROW, gram_rows),
-    ):
-        for chunk in _chunks(rows):
-            _insert_rows(session, table, columns, chunk)
+    # one executemany per table
+    _insert_rows(session, customer_fts, _FTS_ROW, fts_rows)
+    _insert_rows(session, _keys, _KEY_ROW, key_rows)
+    _insert_rows(session, _grams, _GRAM_ROW, gram_rows)
 
 
 def _managers(session: Session, ids: Sequence[int]) -> dict[int, int]:

@@ -58,6 +58,12 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
 from app.errors import InvalidInput
 from app.models import Carrier, Customer
 from app.models.base import utcnow
@@ -85,11 +91,6 @@ from app.template.model import (
 from app.workflows import customers, xlsx_io
 from app.workflows.auth import Actor, authorize
 from app.workflows.xlsx_io import Sheet
-from openpyxl import Workbook
-from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.datavalidation import DataValidation
 
 __all__ = [
     "DATA_SHEET",
@@ -152,6 +153,8 @@ _EXCEL_DIGITS = 15
 _CHUNK = 2000
 #: how often progress is reported, in rows
 _PROGRESS_EVERY = 250
+#: rows the quick check takes at once, column by column
+_QUICK_BATCH = 2000
 _DUPLICATE_QUERY_CHUNK = 500
 
 Progress = Callable[[int, int], None]
@@ -764,7 +767,7 @@ class _Checker:
                 if judge is None:
                     judge = self._judges[item] = tv.judge(item)
                 memo_columns.append((index, key, item, numeric, memo, judge, head))
-            else:
+            elif mode != _IGNORED or numeric is not None:
                 others.append((index, key, item, numeric, mode, head))
         carriers = [
             (index, key, column, self._carrier_memos.setdefault(column, {}))
@@ -788,47 +791,135 @@ class _Checker:
         return _Quick(width, memo_columns, others, carriers, required, context)
 
     def quick(
-        self, row: int, subtype: str, values: Sequence[Any], quick: _Quick
-    ) -> _Prepared | None:
-        """The row's :class:`_Prepared` when :meth:`check` would find no problem in it; None
-        when it might (the caller then runs :meth:`check`, which words the problems)."""
-        if len(values) < quick.width:
-            values = (*values, *([None] * (quick.width - len(values))))
-        record: dict[str, Any] = {}
-        #: field key -> its piece of the content's JSON ('"key":value')
-        pieces: dict[str, str] = {}
+        self, subtype: str, rows: Sequence[tuple[int, Sequence[Any]]], quick: _Quick
+    ) -> list[_Prepared | None]:
+        """Each row's :class:`_Prepared` when :meth:`check` would find no problem in it; None
+        when it might (the caller then runs :meth:`check`, which words the problems).
+
+        Column by column: the distinct cells of a column are judged once (a village, a
+        gender, a rating repeat on row after row), then each row is assembled from the
+        verdicts of its cells."""
+        width = quick.width
+        cells_of = [
+            values if len(values) >= width else (*values, *([None] * (width - len(values))))
+            for _, values in rows
+        ]
+        count = len(cells_of)
+        doubtful = bytearray(count)  # 1: the row is left to check()
+        keys: list[str] = []
+        columns: list[list[Any]] = []
+        content_columns = 0
         for index, key, _item, numeric, memo, judge, head in quick.memo:
-            raw = values[index]
-            if raw is None:
-                continue
-            kind = type(raw)
-            if kind is str:
-                got = memo.get(raw, _MISSING)
+            cells = [values[index] for values in cells_of]
+            if _SCALARS.issuperset(map(type, cells)):
+                # text, dates and blanks only: the distinct cells are judged (a number may
+                # equal one of another type, 1 == 1.0 == True: those go cell by cell below)
+                table: dict[Any, Any] = {None: None}
+                bad = False
+                for raw in set(cells):
+                    if raw is None:
+                        continue
+                    cell = raw if raw.__class__ is str else (raw.__class__, raw)
+                    got = memo.get(cell, _MISSING)
+                    if got is _MISSING:
+                        got = _judged(judge, head, raw)
+                        if len(memo) >= _COLUMN_MEMO:
+                            memo.clear()
+                        memo[cell] = got
+                    if got is _BLANK:
+                        got = None
+                    elif got is _BAD:
+                        bad = True
+                    table[raw] = got
+                verdicts = list(map(table.__getitem__, cells))
+                if bad:
+                    for position, got in enumerate(verdicts):
+                        if got is _BAD:
+                            doubtful[position] = 1
+                            verdicts[position] = None
             else:
-                if numeric is not None and _numeric_problem(numeric, raw):
-                    return None
-                cell = (kind, repr(raw)) if kind is float else (kind, raw)
-                got = memo.get(cell, _MISSING)
-            if got is _MISSING:
-                got = judge(raw)
-                if got is not _BLANK and got is not _BAD:
-                    got = (got, None if head is None else head + _value_json(got))
-                if len(memo) >= _COLUMN_MEMO:
-                    memo.clear()
-                memo[raw if kind is str else cell] = got
-            if got is _BLANK:
+                verdicts = []
+                append = verdicts.append
+                for position, raw in enumerate(cells):
+                    if raw is None:
+                        append(None)
+                        continue
+                    kind = raw.__class__
+                    if kind is str:
+                        cell = raw
+                    else:
+                        if numeric is not None and _numeric_problem(numeric, raw):
+                            doubtful[position] = 1
+                            append(None)
+                            continue
+                        cell = (kind, repr(raw)) if kind is float else (kind, raw)
+                    got = memo.get(cell, _MISSING)
+                    if got is _MISSING:
+                        got = _judged(judge, head, raw)
+                        if len(memo) >= _COLUMN_MEMO:
+                            memo.clear()
+                        memo[cell] = got
+                    if got is _BLANK:
+                        got = None
+                    elif got is _BAD:
+                        doubtful[position] = 1
+                        got = None
+                    append(got)
+            if head is None:
+                keys.append(key)
+                columns.append(verdicts)
+            else:
+                # the columns that are part of the content first (their pieces are taken)
+                keys.insert(content_columns, key)
+                columns.insert(content_columns, verdicts)
+                content_columns += 1
+        content_keys = keys[:content_columns]
+        others = quick.others
+        required = quick.required
+        context = quick.context
+        carriers = quick.carriers
+        prepared = self._prepared
+        results: list[_Prepared | None] = [None] * count
+        by_row = zip(*columns, strict=True) if columns else ((),) * count
+        for position, verdicts, (row, _), values in zip(
+            range(count), by_row, rows, cells_of, strict=True
+        ):
+            if doubtful[position]:
                 continue
-            if got is _BAD:
-                return None
-            record[key] = got[0]
-            if got[1] is not None:
-                pieces[key] = got[1]
-        for index, key, item, numeric, mode, head in quick.others:
+            record = {k: got[0] for k, got in zip(keys, verdicts, strict=True) if got is not None}
+            #: field key -> its piece of the content's JSON ('"key":value')
+            pieces = {
+                k: got[1] for k, got in zip(content_keys, verdicts, strict=False) if got is not None
+            }
+            if others and not self._quick_others(values, others, record, pieces):
+                continue
+            if any(key not in record for key in required):
+                continue
+            if any(
+                (value := record.get(item.key)) is not None
+                and tv.validate_field(item, value, record)
+                for item in context
+            ):
+                continue
+            if carriers and not self._quick_carrier(values, carriers, record):
+                continue
+            results[position] = prepared(row, subtype, record, pieces)
+        return results
+
+    def _quick_others(
+        self,
+        values: Sequence[Any],
+        others: list[tuple[int, str, FieldDef | None, FieldDef | None, int, str | None]],
+        record: dict[str, Any],
+        pieces: dict[str, str],
+    ) -> bool:
+        """The row's columns judged with the rest of the row (False: leave it to check)."""
+        for index, key, item, numeric, mode, head in others:
             raw = values[index]
             if raw is None:
                 continue
             if numeric is not None and _numeric_problem(numeric, raw):
-                return None
+                return False
             if mode == _IGNORED:
                 continue
             assert item is not None
@@ -837,49 +928,50 @@ class _Checker:
                 if _blank_value(value):
                     continue
                 if mode == _FRESH and self._verdict(item, value, record):
-                    return None
+                    return False
                 record[key] = value
                 if head is not None:
                     pieces[key] = head + _value_json(value)
             elif mode == _TIER:
                 if self.normalize(item, raw) not in (None, "普通"):
-                    return None
+                    return False
             else:
-                return None
-        for key in quick.required:
-            if key not in record:
-                return None
-        for item in quick.context:
-            value = record.get(item.key)
-            if value is not None and tv.validate_field(item, value, record):
-                return None
-        if quick.carriers:
-            carrier: dict[str, Any] = {}
-            for index, key, column, memo in quick.carriers:
-                raw = values[index]
-                if raw is None:
-                    continue
-                kind = type(raw)
-                if kind is not str and _numeric_problem(column, raw):
-                    return None
-                if _blank_cell(raw):
-                    continue
-                cell = raw if kind is str else (kind, repr(raw))
-                judged = memo.get(cell)
-                if judged is None:
-                    value = tv.normalize(column, raw)
-                    judged = (value, tv.validate_field(column, value, None))
-                    if len(memo) >= _COLUMN_MEMO:
-                        memo.clear()
-                    memo[cell] = judged
-                if judged[1]:
-                    return None
-                carrier[key] = judged[0]
-            if carrier:
-                if "kind" not in carrier and "kind" in self.carrier_columns:
-                    return None
-                record[CARRIER_GROUP] = [carrier]
-        return self._prepared(row, subtype, record, pieces)
+                return False
+        return True
+
+    def _quick_carrier(
+        self,
+        values: Sequence[Any],
+        carriers: list[tuple[int, str, FieldDef, dict[Any, Any]]],
+        record: dict[str, Any],
+    ) -> bool:
+        """The row's carrier from the flat carrier columns (False: leave it to check)."""
+        carrier: dict[str, Any] = {}
+        for index, key, column, memo in carriers:
+            raw = values[index]
+            if raw is None:
+                continue
+            kind = type(raw)
+            if kind is not str and _numeric_problem(column, raw):
+                return False
+            if _blank_cell(raw):
+                continue
+            cell = raw if kind is str else (kind, repr(raw))
+            judged = memo.get(cell)
+            if judged is None:
+                value = tv.normalize(column, raw)
+                judged = (value, tv.validate_field(column, value, None))
+                if len(memo) >= _COLUMN_MEMO:
+                    memo.clear()
+                memo[cell] = judged
+            if judged[1]:
+                return False
+            carrier[key] = judged[0]
+        if carrier:
+            if "kind" not in carrier and "kind" in self.carrier_columns:
+                return False
+            record[CARRIER_GROUP] = [carrier]
+        return True
 
     def check(
         self,
@@ -1104,7 +1196,7 @@ class _Checker:
             return 100
         # a field is in the record only with a value that is not blank (check and quick
         # leave blanks out); tier and the computed totals are not among these fields
-        missing = sum(1 for key in fields if key not in record)
+        missing = len(fields) - sum(map(record.__contains__, fields))
         for key in groups:
             if not self._table_filled(self.groups[subtype][key], record.get(key)):
                 missing += 1
@@ -1130,6 +1222,20 @@ _json_text = json.encoder.encode_basestring
 #: record keys that are not part of the stored content (own columns, the carriers table)
 _NOT_CONTENT = frozenset({*COLUMN_FIELDS, CARRIER_GROUP})
 _DATES = (date, datetime)
+
+
+#: the cell types whose distinct values the quick check judges once per batch (no value of
+#: one equals a value of another; numbers, which may, are judged cell by cell)
+_SCALARS = frozenset({str, type(None), datetime, date})
+
+
+def _judged(judge: Callable[[object], object], head: str | None, raw: object) -> object:
+    """A cell's verdict as the quick check remembers it: _BLANK, _BAD or (value, its piece
+    of the content's JSON or None)."""
+    got = judge(raw)
+    if got is _BLANK or got is _BAD:
+        return got
+    return (got, None if head is None else head + _value_json(got))
 
 
 def _key_json(key: str) -> str:
@@ -1310,81 +1416,125 @@ def _check_sheet(
     subtypes_used: set[str] = set()
     quicks: dict[str, _Quick] = {}
     subtype_index = plan.subtype_index
-    for done, (row, values) in enumerate(sheet.rows, start=1):
-        if cancelled is not None and cancelled():
-            result.cancelled = True
-            return result
-        if progress is not None and done % _PROGRESS_EVERY == 0:
-            progress(done, total)
-        width = len(values)
-        # the quick check first; a row it does not pass is checked in full below
-        subtype = default_subtype
-        if subtype_index is not None:
-            raw = values[subtype_index] if subtype_index < width else None
-            if not _blank_cell(raw):
-                subtype = checker.subtype_of(raw)
-        if subtype is not None:
+    rows = sheet.rows
+    done = 0
+    for start in range(0, len(rows), _QUICK_BATCH):
+        batch = rows[start : start + _QUICK_BATCH]
+        # the quick check first, a sub-type's rows of the batch at once; a row it does not
+        # pass is checked in full below
+        groups: dict[str, list[int]] = {}
+        for position, (_, values) in enumerate(batch):
+            subtype = default_subtype
+            if subtype_index is not None:
+                raw = values[subtype_index] if subtype_index < len(values) else None
+                if not _blank_cell(raw):
+                    subtype = checker.subtype_of(raw)
+            if subtype is not None:
+                groups.setdefault(subtype, []).append(position)
+        passed: list[_Prepared | None] = [None] * len(batch)
+        for subtype, positions in groups.items():
             quick = quicks.get(subtype)
             if quick is None:
                 quick = quicks[subtype] = checker.quick_columns(
                     subtype, len(sheet.headers), data_columns, carrier_columns, field_of, present
                 )
-            prepared = checker.quick(row, subtype, values, quick)
+            found = checker.quick(subtype, [batch[p] for p in positions], quick)
+            for position, prepared in zip(positions, found, strict=True):
+                passed[position] = prepared
+        for (row, values), prepared in zip(batch, passed, strict=True):
+            done += 1
+            if cancelled is not None and cancelled():
+                result.cancelled = True
+                return result
+            if progress is not None and done % _PROGRESS_EVERY == 0:
+                progress(done, total)
             if prepared is not None:
-                subtypes_used.add(subtype)
+                subtypes_used.add(prepared.subtype)
                 if _note_identity(result, prepared, plan.header_of, labels):
                     result.prepared.append(prepared)
                 continue
-        row_problems: list[tuple[str, str]] = []
-        subtype = default_subtype
-        if plan.subtype_index is not None:
-            raw = values[plan.subtype_index] if plan.subtype_index < width else None
-            if not _blank_cell(raw):
-                subtype = checker.subtype_of(raw)
-                if subtype is None:
-                    row_problems.append(
-                        (SUBTYPE_KEY, f"“{SUBTYPE_HEADER}”只能是:{checker.subtype_names()}")
-                    )
-            elif default_subtype is None:
-                row_problems.append((SUBTYPE_KEY, f"请填写“{SUBTYPE_HEADER}”"))
-        data: dict[str, Any] = {}
-        for i, key in data_columns:
-            value = values[i] if i < width else None
-            if value is None:
-                continue
-            item = field_of.get(key)
-            if item is not None:
-                numeric = _numeric_problem(item, value)
-                if numeric:
-                    row_problems.append((key, numeric))
-                    continue
-            data[key] = value
-        carrier_cells = {key: values[i] if i < width else None for i, key in carrier_columns}
-        for key, raw in carrier_cells.items():
-            column = checker.carrier_columns.get(key)
-            if column is not None and raw is not None:
-                numeric = _numeric_problem(column, raw)
-                if numeric:
-                    row_problems.append((f"{CARRIER_GROUP}.{key}", numeric))
-                    carrier_cells[key] = None
-        prepared = None
-        if subtype is not None:
-            subtypes_used.add(subtype)
-            flagged = {key for key, _ in row_problems}
-            row_present = present - flagged
-            prepared = checker.check(row, subtype, data, carrier_cells, row_present, row_problems)
-        for key, message in row_problems:
-            result.problems.append(
-                ImportProblem(row, plan.header_of.get(key) or labels.get(key, key), message)
+            _check_row(
+                row,
+                values,
+                plan,
+                default_subtype,
+                checker,
+                data_columns,
+                carrier_columns,
+                field_of,
+                present,
+                labels,
+                subtypes_used,
+                result,
             )
-        if (
-            prepared is not None
-            and not row_problems
-            and _note_identity(result, prepared, plan.header_of, labels)
-        ):
-            result.prepared.append(prepared)
     result.problems[:0] = _missing_columns(template, category, plan, subtypes_used)
     return result
+
+
+def _check_row(
+    row: int,
+    values: Sequence[Any],
+    plan: _Plan,
+    default_subtype: str | None,
+    checker: _Checker,
+    data_columns: list[tuple[int, str]],
+    carrier_columns: list[tuple[int, str]],
+    field_of: Mapping[str, FieldDef],
+    present: set[str],
+    labels: Mapping[str, str],
+    subtypes_used: set[str],
+    result: _Checked,
+) -> None:
+    """The full check of one row, wording every problem."""
+    width = len(values)
+    row_problems: list[tuple[str, str]] = []
+    subtype = default_subtype
+    if plan.subtype_index is not None:
+        raw = values[plan.subtype_index] if plan.subtype_index < width else None
+        if not _blank_cell(raw):
+            subtype = checker.subtype_of(raw)
+            if subtype is None:
+                row_problems.append(
+                    (SUBTYPE_KEY, f"“{SUBTYPE_HEADER}”只能是:{checker.subtype_names()}")
+                )
+        elif default_subtype is None:
+            row_problems.append((SUBTYPE_KEY, f"请填写“{SUBTYPE_HEADER}”"))
+    data: dict[str, Any] = {}
+    for i, key in data_columns:
+        value = values[i] if i < width else None
+        if value is None:
+            continue
+        item = field_of.get(key)
+        if item is not None:
+            numeric = _numeric_problem(item, value)
+            if numeric:
+                row_problems.append((key, numeric))
+                continue
+        data[key] = value
+    carrier_cells = {key: values[i] if i < width else None for i, key in carrier_columns}
+    for key, raw in carrier_cells.items():
+        column = checker.carrier_columns.get(key)
+        if column is not None and raw is not None:
+            numeric = _numeric_problem(column, raw)
+            if numeric:
+                row_problems.append((f"{CARRIER_GROUP}.{key}", numeric))
+                carrier_cells[key] = None
+    prepared = None
+    if subtype is not None:
+        subtypes_used.add(subtype)
+        flagged = {key for key, _ in row_problems}
+        row_present = present - flagged
+        prepared = checker.check(row, subtype, data, carrier_cells, row_present, row_problems)
+    for key, message in row_problems:
+        result.problems.append(
+            ImportProblem(row, plan.header_of.get(key) or labels.get(key, key), message)
+        )
+    if (
+        prepared is not None
+        and not row_problems
+        and _note_identity(result, prepared, plan.header_of, labels)
+    ):
+        result.prepared.append(prepared)
 
 
 def _note_identity(

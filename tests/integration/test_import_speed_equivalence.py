@@ -230,7 +230,7 @@ def _checked(path: Path, category: str, subtype: str | None, quick: bool) -> ci.
     plan = ci._plan(template, category, sheet, None, subtype)
     checker = ci._Checker(template, category)
     if not quick:
-        checker.quick = lambda *args: None  # type: ignore[method-assign]
+        checker.quick = lambda subtype, rows, quick: [None] * len(rows)  # type: ignore[method-assign]
     return ci._check_sheet(
         template, category, sheet, plan, subtype, checker, None, None, len(sheet.rows)
     )
@@ -261,6 +261,30 @@ def test_the_quick_check_agrees_with_the_full_check(
     assert fast.problems == full.problems
     assert fast.prepared == full.prepared
     assert fast.identities == full.identities
+
+
+def test_the_quick_check_agrees_across_batches_and_mixed_cells(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows taken in small batches, and columns whose cells mix text with numbers equal across
+    types (1, 1.0, True): the quick check still prepares exactly what the full check does."""
+    path = _list(tmp_path / "list.xlsx", "individual", TYPICAL, seed=11)
+    workbook = openpyxl.load_workbook(path)
+    sheet = workbook.active
+    headers = [cell.value for cell in sheet[1]]
+    size = headers.index(next(h for h in headers if h.startswith("家庭人口")))
+    mobile = headers.index(next(h for h in headers if h.startswith("手机号码")))
+    for n, row in enumerate(sheet.iter_rows(min_row=2), start=0):
+        row[size].value = (1, 1.0, True, "1", 2, "2", 0, False)[n % 8]
+        if n % 9 == 0:
+            row[mobile].value = 13800138000 if n % 2 else "13800138000"
+    workbook.save(path)
+    monkeypatch.setattr(ci, "_QUICK_BATCH", 7)
+    fast = _checked(path, "individual", None, quick=True)
+    full = _checked(path, "individual", None, quick=False)
+    assert fast.problems and fast.prepared
+    assert fast.problems == full.problems
+    assert fast.prepared == full.prepared
 
 
 # --- writing ---------------------------------------------------------------------------------
