@@ -17,20 +17,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, BinaryIO
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.printing import watermark
 from app.printing.consultation_form import grid, minute, numbered_canvas
-from app.printing.external_provision import ProvidedCustomer
+from app.printing.external_provision import (
+    ProvidedCustomer,
+    Styles,
+    customer_sections,
+    markup,
+)
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息复制件"
@@ -61,28 +65,14 @@ class CopyDocument:
     watermark: str
 
 
-def _text(value: str) -> str:
-    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
-
-
-class _Styles:
-    def __init__(self, font: FontChoice) -> None:
-        base: dict[str, Any] = {"fontName": font.name, "wordWrap": "CJK"}
-        self.body = ParagraphStyle("body", fontSize=10, leading=14, **base)
-        self.label = ParagraphStyle("label", parent=self.body, alignment=TA_CENTER)
-        self.small = ParagraphStyle("small", fontSize=8, leading=11, **base)
-        self.title = ParagraphStyle("title", fontSize=18, leading=24, alignment=TA_CENTER, **base)
-        self.heading = ParagraphStyle("heading", fontSize=11, leading=15, **base)
-
-
-def _story(doc: CopyDocument, s: _Styles) -> list[Flowable]:
+def _story(doc: CopyDocument, s: Styles) -> list[Flowable]:
     def p(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup, style or s.body)
 
     rows = [
         [p("依据", s.label), p(f"{escape(doc.basis)} {escape(doc.serials)}")],
         [p("单位", s.label), p(escape(doc.branch_name))],
-        [p("用途", s.label), p(_text(doc.purpose))],
+        [p("用途", s.label), p(markup(doc.purpose))],
         [
             p("经办人", s.label),
             p(f"{escape(doc.produced_by)}　生成时间 {minute(doc.produced_at)}"),
@@ -99,26 +89,7 @@ def _story(doc: CopyDocument, s: _Styles) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
     ]
-    for number, customer in enumerate(doc.customers, 1):
-        head = p(
-            f"{number}. 档案编号 {escape(customer.archive_no)}（{escape(customer.kind)}）",
-            s.heading,
-        )
-        body: list[list[Any]] = [[p("项目", s.label), p("内容", s.label)]]
-        body += [[p(escape(item.label)), p(_text(item.value))] for item in customer.items]
-        table = Table(
-            body,
-            colWidths=[ITEM_WIDTH, FRAME_WIDTH - ITEM_WIDTH],
-            repeatRows=1,
-            splitInRow=1,
-            style=grid(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), SECTION_FILL),
-                    ("BACKGROUND", (0, 1), (0, -1), LABEL_FILL),
-                ]
-            ),
-        )
-        story += [KeepTogether([head, Spacer(1, 1.5 * mm), table]), Spacer(1, 4 * mm)]
+    story += customer_sections(doc.customers, s)
     story.append(
         p(
             "以上客户信息为经批准的复制件，仅供本社内部用于上述用途，"
@@ -166,5 +137,5 @@ def render(doc: CopyDocument, out: BinaryIO, *, font: FontChoice | None = None) 
     if not font.covers(mark):
         mark = mark.replace(watermark.SEPARATOR, " - ")
     canvas = watermark.watermarked(numbered_canvas(_footer(font, doc, pages)), mark, font.name)
-    template.build(_story(doc, _Styles(font)), canvasmaker=canvas)
+    template.build(_story(doc, Styles(font)), canvasmaker=canvas)
     return pages[0]

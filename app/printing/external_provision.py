@@ -88,12 +88,12 @@ class ProvisionDocument:
     watermark: str
 
 
-def _text(value: str) -> str:
+def markup(value: str) -> str:
     """User text as Paragraph markup: escaped, line breaks kept."""
     return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
 
 
-class _Styles:
+class Styles:
     def __init__(self, font: FontChoice) -> None:
         base: dict[str, Any] = {"fontName": font.name, "wordWrap": "CJK"}
         self.body = ParagraphStyle("body", fontSize=10, leading=14, **base)
@@ -117,7 +117,7 @@ def _grid(extra: Sequence[tuple[Any, ...]] = ()) -> TableStyle:
     )
 
 
-def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
+def _story(doc: ProvisionDocument, s: Styles) -> list[Flowable]:
     def p(markup: str, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(markup, style or s.body)
 
@@ -131,8 +131,8 @@ def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
         [p("编号", s.label), p(escape(doc.serial))],
         [p("提供单位", s.label), p(escape(doc.branch_name))],
         [p("接收方", s.label), p(recipient)],
-        [p("用途", s.label), p(_text(doc.purpose))],
-        [p("法律依据", s.label), p(_text(doc.legal_basis))],
+        [p("用途", s.label), p(markup(doc.purpose))],
+        [p("法律依据", s.label), p(markup(doc.legal_basis))],
         [p("交付方式", s.label), p(escape(doc.delivery))],
         [p("审批", s.label), p(approvals)],
         [
@@ -151,13 +151,31 @@ def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
         ),
         Spacer(1, 5 * mm),
     ]
-    for number, customer in enumerate(doc.customers, 1):
-        head = p(
+    story += customer_sections(doc.customers, s)
+    story.append(
+        p(
+            f"以上客户信息经{escape('、'.join(a.step for a in doc.approvals))}后提供，"
+            f"仅限{escape(doc.recipient_org)}用于上述用途，不得转作他用，"
+            "不得向任何第三方提供或公开；用毕请按规定销毁或退回。",
+            s.small,
+        )
+    )
+    return story
+
+
+def customer_sections(customers: Sequence[ProvidedCustomer], s: Styles) -> list[Flowable]:
+    """Each customer's heading and its 项目 / 内容 table (shared with the copies' document)."""
+    story: list[Flowable] = []
+    for number, customer in enumerate(customers, 1):
+        head = Paragraph(
             f"{number}. 档案编号 {escape(customer.archive_no)}（{escape(customer.kind)}）",
             s.heading,
         )
-        body: list[list[Any]] = [[p("项目", s.label), p("内容", s.label)]]
-        body += [[p(escape(item.label)), p(_text(item.value))] for item in customer.items]
+        body: list[list[Any]] = [[Paragraph("项目", s.label), Paragraph("内容", s.label)]]
+        body += [
+            [Paragraph(escape(item.label), s.body), Paragraph(markup(item.value), s.body)]
+            for item in customer.items
+        ]
         table = Table(
             body,
             colWidths=[ITEM_WIDTH, FRAME_WIDTH - ITEM_WIDTH],
@@ -172,14 +190,6 @@ def _story(doc: ProvisionDocument, s: _Styles) -> list[Flowable]:
         )
         # a customer's heading never stands alone at the foot of a page
         story += [KeepTogether([head, Spacer(1, 1.5 * mm), table]), Spacer(1, 4 * mm)]
-    story.append(
-        p(
-            f"以上客户信息经{escape('、'.join(a.step for a in doc.approvals))}后提供，"
-            f"仅限{escape(doc.recipient_org)}用于上述用途，不得转作他用，"
-            "不得向任何第三方提供或公开；用毕请按规定销毁或退回。",
-            s.small,
-        )
-    )
     return story
 
 
@@ -221,5 +231,5 @@ def render(doc: ProvisionDocument, out: Path | BinaryIO, *, font: FontChoice | N
     if not font.covers(mark):
         mark = mark.replace(watermark.SEPARATOR, " - ")
     canvas = watermark.watermarked(numbered_canvas(_footer(font, doc, pages)), mark, font.name)
-    template.build(_story(doc, _Styles(font)), canvasmaker=canvas)
+    template.build(_story(doc, Styles(font)), canvasmaker=canvas)
     return pages[0]

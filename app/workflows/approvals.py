@@ -20,7 +20,7 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -513,6 +513,51 @@ def sign(
     else:
         fire(uow, proc, request, event, signer.login, details=details)
     return row
+
+
+# --- procedures that grant something for a period (consultation, copy) ---------------------------
+
+
+def start_period(request: Request, days: int) -> None:
+    """The grant or permit runs from this moment (the final approval) for ``days`` days."""
+    now = utcnow()
+    request.valid_from = now
+    request.valid_until = now + timedelta(days=days)
+
+
+def expire_periods(uow: UnitOfWork, proc: Procedure, actor: str) -> int:
+    """Mark every approved request of ``proc`` whose period is over as expired; how many.
+
+    Reading functions call this before they read, so no timer is needed: the
+    predicates already ignore a period that is over, this only makes the
+    request's state and the audit chain say so ("request.expire", dated when
+    noticed; closed_at keeps the real end). The caller commits.
+    """
+    due = uow.session.scalars(
+        sa.select(Request)
+        .where(
+            Request.kind == proc.kind,
+            Request.state == State.APPROVED.value,
+            Request.valid_until <= utcnow(),
+        )
+        .order_by(Request.id)
+    ).all()
+    for request in due:
+        ended = request.valid_until
+        fire(uow, proc, request, Event.EXPIRE, actor, details={"grant": request.serial})
+        request.closed_at = ended
+    return len(due)
+
+
+def destroyed_customers(session: Session, request: Request) -> list[str]:
+    """Archive numbers of the request's customers destroyed since it was made."""
+    return list(
+        session.scalars(
+            sa.select(Customer.archive_no)
+            .join(RequestCustomer, RequestCustomer.customer_id == Customer.id)
+            .where(RequestCustomer.request_id == request.id, Customer.status == "destroyed")
+        )
+    )
 
 
 # --- verifying signatures ------------------------------------------------------------------------

@@ -362,41 +362,12 @@ def apply(
 
 
 def expire_due(archive: Archive) -> int:
-    """Mark every grant whose period is over as expired (已结束); returns how many.
-
-    Called by the reading functions before they read, so no timer is needed:
-    the grant predicate already ignores a grant past its end, this only makes
-    the request's state and the audit chain say so. Each expiry is its own
-    "request.expire" event, dated when it is noticed; the request's closed_at
-    keeps the real end.
-    """
-    now = utcnow()
+    """Mark every grant whose period is over as expired (已结束); returns how many."""
     with archive.unit_of_work() as uow:
-        due = uow.session.scalars(
-            sa.select(Request)
-            .where(
-                Request.kind == KIND,
-                Request.state == State.APPROVED.value,
-                Request.valid_until <= now,
-            )
-            .order_by(Request.id)
-        ).all()
-        if not due:
-            return 0
-        for request in due:
-            ended = request.valid_until
-            assert ended is not None
-            approvals.fire(
-                uow,
-                PROCEDURE,
-                request,
-                Event.EXPIRE,
-                EXPIRY_ACTOR,
-                details={"grant": request.serial},
-            )
-            request.closed_at = ended
-        uow.commit()
-        return len(due)
+        count = approvals.expire_periods(uow, PROCEDURE, EXPIRY_ACTOR)
+        if count:
+            uow.commit()
+        return count
 
 
 def end_grant(archive: Archive, actor: Actor, request_id: int, reason: str) -> RequestRef:
@@ -498,11 +469,7 @@ def _before_sign(
     """No approval for a record destroyed since the application was made (nothing to consult)."""
     if decision != "approve":
         return
-    destroyed = uow.session.scalars(
-        sa.select(Customer.archive_no)
-        .join(RequestCustomer, RequestCustomer.customer_id == Customer.id)
-        .where(RequestCustomer.request_id == request.id, Customer.status == "destroyed")
-    ).all()
+    destroyed = approvals.destroyed_customers(uow.session, request)
     if destroyed:
         raise Conflict(
             f"查阅申请 {request.serial} 所列档案 {'、'.join(destroyed)} 已销毁,不能批准。"
@@ -521,10 +488,7 @@ def _after_decision(
     """The unit head's signature starts the grant: its period counts from this moment."""
     if request.state != State.APPROVED or request.valid_from is not None:
         return
-    days = int(payload_of(request).get("days") or 0)
-    now = utcnow()
-    request.valid_from = now
-    request.valid_until = now + timedelta(days=days)
+    approvals.start_period(request, int(payload_of(request).get("days") or 0))
     uow.session.flush()
 
 

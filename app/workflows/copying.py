@@ -26,7 +26,7 @@ import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +34,9 @@ import sqlalchemy as sa
 from openpyxl import Workbook
 
 from app.errors import Conflict, CopyRequired, CustodianRequired, InvalidInput
-from app.models import Customer, Request, RequestCustomer
+from app.models import Customer, Request
 from app.models.base import utcnow
-from app.models.customer import CATEGORY_LABELS, TIER_LABELS
+from app.models.customer import TIER_LABELS
 from app.printing import copy_document as document
 from app.printing import watermark
 from app.printing.external_provision import ProvidedCustomer, ProvidedItem
@@ -45,12 +45,16 @@ from app.security.roles import Role
 from app.storage.archive import Archive
 from app.storage.atomic import write_atomic
 from app.storage.uow import UnitOfWork
-from app.template import current_template
 from app.workflows import approvals, customers, modification, xlsx_io
 from app.workflows.approvals import Event, State, Step
 from app.workflows.auth import Actor, authorize, refresh
 from app.workflows.customers import OUTFLOW_FORMS, OutflowPermit
-from app.workflows.external_provision import FieldChoice, offered_fields, union_fields
+from app.workflows.external_provision import (
+    FieldChoice,
+    kind_label,
+    offered_fields,
+    union_fields,
+)
 from app.workflows.modification import RequestRef
 
 KIND = customers.COPY_KIND
@@ -163,24 +167,11 @@ def form_key(value: str) -> str:
     raise InvalidInput("请选择复制方式:" + "、".join(OUTFLOW_FORMS.values()) + "。")
 
 
-def _kind_label(category: str, subtype: str) -> str:
-    template = current_template()
-    try:
-        category_label = template.category(category).label
-    except KeyError:
-        category_label = CATEGORY_LABELS.get(category, category)
-    try:
-        subtype_label = template.subtype(category, subtype).label
-    except KeyError:
-        subtype_label = subtype
-    return f"{category_label} / {subtype_label}"
-
-
 def _candidate(customer: Customer) -> Candidate:
     return Candidate(
         id=customer.id,
         archive_no=customer.archive_no,
-        kind_label=_kind_label(customer.category, customer.subtype),
+        kind_label=kind_label(customer.category, customer.subtype),
         tier=customer.tier,
         tier_label=TIER_LABELS.get(customer.tier, customer.tier),
         fields=offered_fields(customer.category, customer.subtype),
@@ -353,31 +344,11 @@ def apply(
 
 def expire_due(archive: Archive) -> int:
     """Mark every copy permit past its period as expired; returns how many (as consultations)."""
-    now = utcnow()
     with archive.unit_of_work() as uow:
-        due = uow.session.scalars(
-            sa.select(Request)
-            .where(
-                Request.kind == KIND,
-                Request.state == State.APPROVED.value,
-                Request.valid_until <= now,
-            )
-            .order_by(Request.id)
-        ).all()
-        for request in due:
-            ended = request.valid_until
-            approvals.fire(
-                uow,
-                PROCEDURE,
-                request,
-                Event.EXPIRE,
-                EXPIRY_ACTOR,
-                details={"grant": request.serial},
-            )
-            request.closed_at = ended
-        if due:
+        count = approvals.expire_periods(uow, PROCEDURE, EXPIRY_ACTOR)
+        if count:
             uow.commit()
-        return len(due)
+        return count
 
 
 def permits_in_force(archive: Archive, actor: Actor) -> list[PermitLine]:
@@ -655,7 +626,7 @@ def produce_pdf(
             provided.append(
                 ProvidedCustomer(
                     archive_no=customer.archive_no,
-                    kind=_kind_label(customer.category, customer.subtype),
+                    kind=kind_label(customer.category, customer.subtype),
                     items=tuple(_items(customer, record, permits[customer.id].fields)),
                 )
             )
@@ -765,7 +736,7 @@ def export_excel(
         ws.append([mark])
         ws.append(["档案编号", "类别", *columns.values()])
         for customer, values in rows:
-            cells = [customer.archive_no, _kind_label(customer.category, customer.subtype)]
+            cells = [customer.archive_no, kind_label(customer.category, customer.subtype)]
             cells += [values.get(key, "") for key in columns]
             ws.append([xlsx_io.safe_cell(ws, v) for v in cells])
         ws.append([mark])
@@ -797,11 +768,7 @@ def _before_sign(
 ) -> None:
     if decision != "approve":
         return
-    destroyed = uow.session.scalars(
-        sa.select(Customer.archive_no)
-        .join(RequestCustomer, RequestCustomer.customer_id == Customer.id)
-        .where(RequestCustomer.request_id == request.id, Customer.status == "destroyed")
-    ).all()
+    destroyed = approvals.destroyed_customers(uow.session, request)
     if destroyed:
         raise Conflict(
             f"复制摘录申请 {request.serial} 所列档案 {'、'.join(destroyed)} 已销毁,不能批准。请驳回。"
@@ -819,10 +786,7 @@ def _after_decision(
     """The approval starts the permit: its period counts from this moment."""
     if request.state != State.APPROVED or request.valid_from is not None:
         return
-    days = int(payload_of(request).get("days") or 0)
-    now = utcnow()
-    request.valid_from = now
-    request.valid_until = now + timedelta(days=days)
+    approvals.start_period(request, int(payload_of(request).get("days") or 0))
     uow.session.flush()
 
 

@@ -222,7 +222,8 @@ def union_fields(candidates: Sequence[Candidate]) -> list[FieldChoice]:
     return list(seen.values())
 
 
-def _kind_label(category: str, subtype: str) -> str:
+def kind_label(category: str, subtype: str) -> str:
+    """个人客户 / 农户: a customer's kind as outflow documents name it."""
     template = current_template()
     try:
         category_label = template.category(category).label
@@ -241,7 +242,7 @@ def _candidate(customer: Customer) -> Candidate:
         archive_no=customer.archive_no,
         category=customer.category,
         subtype=customer.subtype,
-        kind_label=_kind_label(customer.category, customer.subtype),
+        kind_label=kind_label(customer.category, customer.subtype),
         tier=customer.tier,
         tier_label=TIER_LABELS.get(customer.tier, customer.tier),
         fields=offered_fields(customer.category, customer.subtype),
@@ -523,7 +524,7 @@ def produce(
             provided.append(
                 document.ProvidedCustomer(
                     archive_no=customer.archive_no,
-                    kind=_kind_label(customer.category, customer.subtype),
+                    kind=kind_label(customer.category, customer.subtype),
                     items=tuple(
                         document.ProvidedItem(f.label, _value_text(record.get(f.key)))
                         for f in app.fields

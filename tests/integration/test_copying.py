@@ -28,7 +28,7 @@ from app.errors import (
 from app.models import Request
 from app.models.base import utcnow
 from app.security.roles import Role
-from app.workflows import copying, customers, requests
+from app.workflows import approvals, copying, customers, requests
 from app.workflows.auth import Actor
 from tests.conftest import Branch
 from tests.integration.helpers import audit_rows, details, last_seq
@@ -208,7 +208,7 @@ def test_a_permit_ends_with_its_period(
     monkeypatch.setattr(customers, "utcnow", lambda: later)
     with pytest.raises(CopyRequired):
         copying.copy_text(branch.archive, people["staff"], cid)
-    monkeypatch.setattr(copying, "utcnow", lambda: later)
+    monkeypatch.setattr(approvals, "utcnow", lambda: later)
     assert copying.expire_due(branch.archive) == 1
     with branch.archive.unit_of_work() as uow:
         assert uow.session.get(Request, ref.id).state == "expired"  # type: ignore[union-attr]
