@@ -61,11 +61,15 @@ class _Job(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
-        # The garbage collector's full passes walk every object the program holds and keep
-        # the interpreter (so the window too) for a fifth of a second once a workbook's rows
-        # are in memory. What existed before the job is set aside for its length, so those
-        # passes walk only the job's own objects (tests/reliability/test_concurrency.py).
+        # The garbage collector's passes walk every tracked object while holding the
+        # interpreter, so the window too: a third of a second once a workbook's rows are in
+        # memory. The job makes no reference cycles worth collecting while it runs (its
+        # objects are freed by reference counting), so the collector rests for the job's
+        # length, and what existed before is set aside so that the first pass afterwards
+        # walks only what the job left (tests/reliability/test_concurrency.py).
         gc.freeze()
+        automatic = gc.isenabled()
+        gc.disable()
         try:
             report = self._work(
                 progress=lambda done, total: self.progressed.emit(done, total),
@@ -75,6 +79,8 @@ class _Job(QThread):
             self.failed.emit(exc)
             return
         finally:
+            if automatic:
+                gc.enable()
             gc.unfreeze()
         self.finished_with.emit(report)
 
