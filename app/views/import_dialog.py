@@ -61,15 +61,10 @@ class _Job(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
-        # The garbage collector's passes walk every tracked object while holding the
-        # interpreter, so the window too: a third of a second once a workbook's rows are in
-        # memory. The job makes no reference cycles worth collecting while it runs (its
-        # objects are freed by reference counting), so the collector rests for the job's
-        # length, and what existed before is set aside so that the first pass afterwards
-        # walks only what the job left (tests/reliability/test_concurrency.py).
-        gc.freeze()
-        automatic = gc.isenabled()
-        gc.disable()
+        # No garbage collection happens on this thread (the dialog switched the collector
+        # off before starting it): a pass here could free a Qt object of the window's
+        # thread from the wrong thread, and every pass holds the interpreter, so the
+        # window too, for up to a third of a second once a workbook's rows are in memory.
         try:
             report = self._work(
                 progress=lambda done, total: self.progressed.emit(done, total),
@@ -78,11 +73,26 @@ class _Job(QThread):
         except BaseException as exc:  # shown by the dialog, on the GUI thread
             self.failed.emit(exc)
             return
-        finally:
-            if automatic:
-                gc.enable()
-            gc.unfreeze()
         self.finished_with.emit(report)
+
+
+class _CollectorRest:
+    """The garbage collector off for one job, switched from the GUI thread only.
+
+    What existed before the job is set aside (frozen) so that the first pass
+    afterwards walks only what the job left; the job's own objects are freed
+    by reference counting as it goes (tests/reliability/test_concurrency.py).
+    """
+
+    def __init__(self) -> None:
+        self._was_enabled = gc.isenabled()
+        gc.freeze()
+        gc.disable()
+
+    def end(self) -> None:
+        gc.unfreeze()
+        if self._was_enabled:
+            gc.enable()
 
 
 class ImportDialog(QDialog):
@@ -95,6 +105,7 @@ class ImportDialog(QDialog):
         self._template = current_template()
         self._headers: list[str] | None = None
         self._job: _Job | None = None
+        self._rest: _CollectorRest | None = None
         self._checked: tuple[Any, ...] | None = None  # what the last clean check was for
         self.last_report: ci.ImportReport | None = None
         self.setWindowTitle(self.tr("导入客户名单(Excel)"))
@@ -364,6 +375,7 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 0)  # busy until the first figure arrives
         self.summary_label.setText(self.tr("正在检查……") if dry else self.tr("正在导入……"))
         self._update_buttons()
+        self._rest = _CollectorRest()
         job.start()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -375,6 +387,9 @@ class ImportDialog(QDialog):
         if job is not None:
             job.wait()
             job.deleteLater()
+        rest, self._rest = self._rest, None
+        if rest is not None:
+            rest.end()
         if self.progress_bar.maximum() == 0:
             self.progress_bar.setRange(0, 1)
 
