@@ -61,10 +61,11 @@ class _Job(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
-        # No garbage collection happens on this thread (the dialog switched the collector
-        # off before starting it): a pass here could free a Qt object of the window's
-        # thread from the wrong thread, and every pass holds the interpreter, so the
-        # window too, for up to a third of a second once a workbook's rows are in memory.
+        # The garbage collector's full passes walk every object the program holds and keep
+        # the interpreter (so the window too) for a fifth of a second once a workbook's rows
+        # are in memory. What existed before the job is set aside for its length, so those
+        # passes walk only the job's own objects (tests/reliability/test_concurrency.py).
+        gc.freeze()
         try:
             report = self._work(
                 progress=lambda done, total: self.progressed.emit(done, total),
@@ -73,26 +74,9 @@ class _Job(QThread):
         except BaseException as exc:  # shown by the dialog, on the GUI thread
             self.failed.emit(exc)
             return
+        finally:
+            gc.unfreeze()
         self.finished_with.emit(report)
-
-
-class _CollectorRest:
-    """The garbage collector off for one job, switched from the GUI thread only.
-
-    What existed before the job is set aside (frozen) so that the first pass
-    afterwards walks only what the job left; the job's own objects are freed
-    by reference counting as it goes (tests/reliability/test_concurrency.py).
-    """
-
-    def __init__(self) -> None:
-        self._was_enabled = gc.isenabled()
-        gc.freeze()
-        gc.disable()
-
-    def end(self) -> None:
-        gc.unfreeze()
-        if self._was_enabled:
-            gc.enable()
 
 
 class ImportDialog(QDialog):
@@ -105,7 +89,6 @@ class ImportDialog(QDialog):
         self._template = current_template()
         self._headers: list[str] | None = None
         self._job: _Job | None = None
-        self._rest: _CollectorRest | None = None
         self._checked: tuple[Any, ...] | None = None  # what the last clean check was for
         self.last_report: ci.ImportReport | None = None
         self.setWindowTitle(self.tr("导入客户名单(Excel)"))
@@ -375,7 +358,6 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 0)  # busy until the first figure arrives
         self.summary_label.setText(self.tr("正在检查……") if dry else self.tr("正在导入……"))
         self._update_buttons()
-        self._rest = _CollectorRest()
         job.start()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -387,9 +369,6 @@ class ImportDialog(QDialog):
         if job is not None:
             job.wait()
             job.deleteLater()
-        rest, self._rest = self._rest, None
-        if rest is not None:
-            rest.end()
         if self.progress_bar.maximum() == 0:
             self.progress_bar.setRange(0, 1)
 

@@ -169,7 +169,7 @@ def test_the_window_answers_within_100_ms_while_10000_rows_import(
                 assert report.rows == ROWS
     finally:
         meter.timer.stop()
-    # the collector rested only for the jobs, and is back as it was (switched on the GUI thread)
+    # the collector's frozen set is handed back after the jobs
     assert gc.isenabled() and gc.get_freeze_count() == 0
     with ctx.archive.unit_of_work() as uow:
         count = uow.session.scalar(sa.select(sa.func.count()).select_from(Customer))
