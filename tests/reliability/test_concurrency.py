@@ -8,11 +8,14 @@
   QTimer firing every 10 ms on the GUI thread measures the event loop's worst
   gap while the job runs: it must stay under 100 ms (the issue's figure). Only
   the time the job runs is measured; the figure is printed with the others.
+  The measurement runs in a fresh program (a child process), as a person
+  starts it.
 """
 
 from __future__ import annotations
 
 import gc
+import json
 import subprocess
 import sys
 import time
@@ -20,7 +23,6 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
 import sqlalchemy as sa
 from openpyxl import Workbook
 from PySide6.QtCore import QTimer
@@ -32,7 +34,7 @@ from app.views import import_dialog
 from app.views.context import SessionContext
 from app.views.import_dialog import ImportDialog
 from app.workflows import customer_import as ci
-from tests.conftest import ADMIN, Branch
+from tests.conftest import ADMIN, PASSWORDS, Branch
 from tests.integration.helpers import REPO, child_env
 from tests.integration.test_customers import resident_id
 from tests.integration.test_import import person
@@ -117,63 +119,130 @@ class GapMeter:
         self._last = now
 
 
-@pytest.fixture
-def ctx(branch: Branch, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SessionContext:
-    monkeypatch.setenv(CONFIG_DIR_ENV, str(tmp_path / "config"))
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(import_dialog, "show_info", lambda _w, text, *a: shown.append(("i", text)))
-    monkeypatch.setattr(import_dialog, "show_error", lambda _w, exc, *a: shown.append(("e", exc)))
-    manager = branch.add_user("manager", [Role.MANAGER])
-    return SessionContext(branch.archive, manager)
+def measure(root: Path, login: str, password: str, book: Path) -> dict[str, Any]:
+    """In a fresh program: the import dialog checks and imports ``book`` while a 10 ms timer
+    measures the event loop's worst gap. Returns the figures (run by the test in a child).
 
+    A fresh process is the program as a person starts it, and keeps the measurement clear of
+    the hundreds of windows earlier tests made in the test process.
+    """
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
 
-def test_the_window_answers_within_100_ms_while_10000_rows_import(
-    qtbot, ctx: SessionContext, tmp_path: Path
-) -> None:
-    path = _workbook(tmp_path / "big.xlsx", ROWS)
+    from app.storage.archive import Archive
+    from app.workflows import auth
+
+    app = QApplication.instance() or QApplication([])
+    archive = Archive.open(root)
+    shown: list[str] = []
+    import_dialog.show_info = lambda _w, text, *a: shown.append(str(text))  # type: ignore[assignment]
+    import_dialog.show_error = lambda _w, exc, *a: shown.append(str(exc))  # type: ignore[assignment]
+    ctx = SessionContext(archive, auth.authenticate(archive, login, password))
     dialog = ImportDialog(ctx)
-    qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.load_file(path)
-    assert dialog.category() == "individual"
+    dialog.load_file(book)
+    result: dict[str, Any] = {"category": dialog.category(), "worst": {}, "steps": []}
+
+    def wait_while_running() -> None:
+        loop = QEventLoop()
+        poll = QTimer()
+        poll.setInterval(50)
+        poll.timeout.connect(lambda: None if dialog.running else loop.quit())
+        poll.start()
+        loop.exec()
+        poll.stop()
 
     meter = GapMeter(lambda: dialog.running)
     meter.timer.start()
-    worst: dict[str, float] = {}
-    try:
-        # The check can run twice: a freeze the program causes shows in both runs, while one
-        # hiccup of a shared CI machine (another process holding both cores) shows in one.
-        # The import runs once (its rows are then in the archive).
-        plan = (
-            ("check", dialog.check_button),
-            ("check", dialog.check_button),
-            ("import", dialog.import_button),
+    worst: dict[str, float] = result["worst"]
+    # The check can run twice: a freeze the program causes shows in both runs, while one
+    # hiccup of a shared CI machine (another process holding both cores) shows in one.
+    # The import runs once (its rows are then in the archive).
+    plan = (
+        ("check", dialog.check_button),
+        ("check", dialog.check_button),
+        ("import", dialog.import_button),
+    )
+    for step, button in plan:
+        if step in worst and worst[step] < WORST_GAP_MS:
+            continue  # the first check was within the limit: no second run
+        enabled = button.isEnabled()
+        meter.worst, meter.ticks = 0.0, 0
+        started = time.perf_counter()
+        button.click()
+        running = dialog.running
+        wait_while_running()
+        took = time.perf_counter() - started
+        worst[step] = min(worst.get(step, float("inf")), meter.worst * 1000)
+        report = dialog.last_report
+        result["steps"].append(
+            {
+                "step": step,
+                "enabled": enabled,
+                "running": running,
+                "ticks": meter.ticks,
+                "took": took,
+                "status": report.status if report is not None else None,
+                "rows": report.rows if report is not None else None,
+            }
         )
-        for step, button in plan:
-            if step in worst and worst[step] < WORST_GAP_MS:
-                continue  # the first check was within the limit: no second run
-            assert button.isEnabled(), step
-            meter.worst, meter.ticks = 0.0, 0
-            started = time.perf_counter()
-            button.click()
-            assert dialog.running
-            qtbot.waitUntil(lambda: not dialog.running, timeout=600_000)
-            took = time.perf_counter() - started
-            worst[step] = min(worst.get(step, float("inf")), meter.worst * 1000)
-            # the meter saw the job: ticks at least every 100 ms all the while
-            assert meter.ticks >= took / (WORST_GAP_MS / 1000) * 0.9, (step, meter.ticks, took)
-            if step == "check":
-                report = dialog.last_report
-                assert report is not None and report.status == ci.STATUS_CLEAN, report.lines()[:5]
-                assert report.rows == ROWS
-    finally:
-        meter.timer.stop()
+    meter.timer.stop()
+    result["collector"] = [gc.isenabled(), gc.get_freeze_count()]
+    with archive.unit_of_work() as uow:
+        result["count"] = uow.session.scalar(sa.select(sa.func.count()).select_from(Customer))
+    result["shown"] = shown
+    dialog.close()
+    archive.close()
+    app.processEvents()
+    return result
+
+
+_CHILD = """
+import json, sys
+from pathlib import Path
+from tests.reliability.test_concurrency import measure
+print(json.dumps(measure(Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4]))))
+"""
+
+
+def test_the_window_answers_within_100_ms_while_10000_rows_import(
+    branch: Branch, tmp_path: Path
+) -> None:
+    book = _workbook(tmp_path / "big.xlsx", ROWS)
+    branch.add_user("manager", [Role.MANAGER])
+    branch.archive.close()
+    env = child_env() | {"QT_QPA_PLATFORM": "offscreen", CONFIG_DIR_ENV: str(tmp_path / "config")}
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _CHILD,
+            str(branch.root),
+            "manager",
+            PASSWORDS["manager"],
+            str(book),
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    branch.reopen()
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["category"] == "individual"
+    for step in result["steps"]:
+        assert step["enabled"] and step["running"], step
+        # the meter saw the job: ticks at least every 100 ms all the while
+        assert step["ticks"] >= step["took"] / (WORST_GAP_MS / 1000) * 0.9, step
+        if step["step"] == "check":
+            assert step["status"] == ci.STATUS_CLEAN and step["rows"] == ROWS, step
+    assert result["steps"][-1]["step"] == "import" and result["count"] == ROWS
     # the collector's frozen set is handed back after the jobs
-    assert gc.isenabled() and gc.get_freeze_count() == 0
-    with ctx.archive.unit_of_work() as uow:
-        count = uow.session.scalar(sa.select(sa.func.count()).select_from(Customer))
-    assert count == ROWS
+    assert result["collector"] == [True, 0]
+    worst = result["worst"]
     for step, ms in worst.items():
         figures.record(
             f"concurrency: worst GUI gap during the 10,000-row {step} (ms)",
