@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -29,7 +28,15 @@ from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, T
 
 from app.printing import watermark
 from app.printing.consultation_form import grid, minute, numbered_canvas
-from app.printing.external_provision import (
+from app.printing.external_provision import (  # one page layout for both outflow documents
+    BOTTOM_MARGIN,
+    FRAME_WIDTH,
+    LABEL_FILL,
+    LABEL_WIDTH,
+    LEFT_MARGIN,
+    PAGE_WIDTH,
+    RIGHT_MARGIN,
+    TOP_MARGIN,
     ProvidedCustomer,
     Styles,
     customer_sections,
@@ -38,16 +45,6 @@ from app.printing.external_provision import (
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息复制件"
-
-PAGE_WIDTH, PAGE_HEIGHT = A4
-LEFT_MARGIN = RIGHT_MARGIN = 18 * mm
-TOP_MARGIN = 16 * mm
-BOTTOM_MARGIN = 20 * mm
-FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
-LABEL_WIDTH = 30 * mm
-ITEM_WIDTH = 48 * mm
-LABEL_FILL = colors.HexColor("#F0F0F0")
-SECTION_FILL = colors.HexColor("#DCDCDC")
 
 
 @dataclass(frozen=True)
