@@ -172,6 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from app.views import garbage_collector
     from app.views.context import SessionContext
     from app.views.idle_lock import IdleLock
     from app.views.login_dialog import LoginDialog, complete_login
@@ -184,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(ORGANIZATION)
+    garbage_collector.install()  # collections on this (the GUI) thread only
     install_translators(app)
     sys.excepthook = _excepthook
 

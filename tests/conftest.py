@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app.security.kdf import TEST_KDF
 from app.security.roles import Role
 from app.storage.archive import Archive
+from app.views.garbage_collector import collect_due
 from app.workflows import accounts, auth
 from app.workflows.auth import Actor
 
@@ -26,6 +28,17 @@ PASSWORDS = {
     "director": "Zhuren2026b",
     "staff": "Gongzuo2026c",
 }
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collected_on_the_main_thread() -> Iterator[None]:
+    """As the program collects on its GUI thread only (app/views/garbage_collector.py), the
+    tests collect between tests, on the main thread: a collection started on a test's writer
+    thread or an import job could otherwise destroy an earlier test's windows off their thread.
+    """
+    gc.disable()
+    yield
+    collect_due()
 
 
 @dataclass

@@ -11,7 +11,6 @@ workstation (column headers and field keys only, never customer data).
 from __future__ import annotations
 
 import contextlib
-import gc
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 from app import settings as app_settings
 from app.errors import AppError
 from app.template import current_template
+from app.views import garbage_collector
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.messages import show_error, show_info
@@ -61,11 +61,6 @@ class _Job(QThread):
         self.cancel_event = threading.Event()
 
     def run(self) -> None:
-        # The garbage collector's full passes walk every object the program holds and keep
-        # the interpreter (so the window too) for a fifth of a second once a workbook's rows
-        # are in memory. What existed before the job is set aside for its length, so those
-        # passes walk only the job's own objects (tests/reliability/test_concurrency.py).
-        gc.freeze()
         try:
             report = self._work(
                 progress=lambda done, total: self.progressed.emit(done, total),
@@ -74,8 +69,6 @@ class _Job(QThread):
         except BaseException as exc:  # shown by the dialog, on the GUI thread
             self.failed.emit(exc)
             return
-        finally:
-            gc.unfreeze()
         self.finished_with.emit(report)
 
 
@@ -358,6 +351,9 @@ class ImportDialog(QDialog):
         self.progress_bar.setRange(0, 0)  # busy until the first figure arrives
         self.summary_label.setText(self.tr("正在检查……") if dry else self.tr("正在导入……"))
         self._update_buttons()
+        # the job's rows are not garbage: no collection walks them (and holds the window)
+        # while it runs; collections happen on this thread only (garbage_collector)
+        garbage_collector.pause()
         job.start()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -369,6 +365,7 @@ class ImportDialog(QDialog):
         if job is not None:
             job.wait()
             job.deleteLater()
+            garbage_collector.resume()
         if self.progress_bar.maximum() == 0:
             self.progress_bar.setRange(0, 1)
 

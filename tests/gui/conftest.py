@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.models import AuditEvent
 from app.settings import CONFIG_DIR_ENV, Settings
 from app.storage.archive import Archive
+from app.views import garbage_collector
 from app.views.context import SessionContext
 from app.views.idle_lock import IdleLock
 from app.views.main_window import MainWindow
@@ -51,6 +52,12 @@ class MessageBoxes:
     def last(self) -> Shown:
         assert self.shown, "no message box was shown"
         return self.shown[-1]
+
+
+@pytest.fixture(autouse=True)
+def _collector(qapp: QApplication) -> None:
+    """The program's garbage collector on the GUI thread, as main() installs it."""
+    garbage_collector.install()
 
 
 @pytest.fixture(autouse=True)
