@@ -10,6 +10,7 @@ checks as a person's workbook.
 
 from __future__ import annotations
 
+import gc
 import json
 import zipfile
 from datetime import date
@@ -423,6 +424,27 @@ def test_progress_is_reported(branch: Branch, manager: Actor, tmp_path: Path) ->
         progress=lambda d, t: checks.append((d, t)),
     )
     assert checks[-1] == (600, 600)
+
+
+def test_no_automatic_collection_while_importing_and_as_before_after(
+    branch: Branch, manager: Actor, tmp_path: Path
+) -> None:
+    """The interpreter's full collections would walk the sheet's cells again and again."""
+    path = fill(tmp_path / "g.xlsx", [person(n) for n in range(1, 301)])
+    for enabled in (True, False):  # False: the window's own collector holds them off
+        (gc.enable if enabled else gc.disable)()
+        during: set[bool] = set()
+        report = ci.import_customers(
+            branch.archive,
+            manager,
+            path,
+            category="individual",
+            progress=lambda *_, seen=during: seen.add(gc.isenabled()),
+            cancelled=lambda seen=during: bool(seen.add(gc.isenabled())),
+        )
+        assert report.status == (ci.STATUS_IMPORTED if enabled else ci.STATUS_REJECTED)
+        assert during == {False} and gc.isenabled() is enabled
+    gc.disable()
 
 
 def test_only_managers_import(branch: Branch, tmp_path: Path) -> None:
