@@ -32,6 +32,7 @@ from app.views.audit_log_model import AuditFilter, AuditLogModel
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.labels import label_text
+from app.views.long_task import run_long
 from app.views.messages import show_error
 from app.workflows import audit_log
 from app.workflows.audit_log import ChainStatus
@@ -236,8 +237,13 @@ class AuditLogPage(QWidget):
         if not self._apply_permission():
             return
         try:
-            with busy_cursor():
-                status = audit_log.chain_status(self._ctx.archive, self._ctx.actor)
+            archive, actor = self._ctx.archive, self._ctx.actor
+            status = run_long(
+                self,
+                self.tr("校验审计链"),
+                self.tr("正在逐条校验审计日志……"),
+                lambda _step: audit_log.chain_status(archive, actor),
+            )
         except Exception as exc:
             show_error(self, exc)
             return

@@ -39,6 +39,7 @@ from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text, local_time
+from app.views.long_task import run_long
 from app.views.messages import confirm, show_error, show_info
 from app.workflows import destruction, retention
 from app.workflows.destruction import ApprovedLine, DestructionItem
@@ -367,15 +368,22 @@ class DestructionDialog(QDialog):
                 return
             custodian = dialog.actor
         try:
-            with busy_cursor():
-                done = destruction.carry_out(
-                    self._ctx.archive,
-                    self._ctx.actor,
+            archive, actor = self._ctx.archive, self._ctx.actor
+            executors = self.executors_edit.text()
+            witnesses = [self.witness1_edit.text(), self.witness2_edit.text()]
+            done = run_long(
+                self,
+                self.tr("执行销毁"),
+                self.tr("正在删除档案内容并整理数据库,请勿关闭程序……"),
+                lambda _step: destruction.carry_out(
+                    archive,
+                    actor,
                     line.request_id,
-                    executors=self.executors_edit.text(),
-                    witnesses=[self.witness1_edit.text(), self.witness2_edit.text()],
+                    executors=executors,
+                    witnesses=witnesses,
                     custodian=custodian,
-                )
+                ),
+            )
         except Exception as exc:
             show_error(self, exc)
             return

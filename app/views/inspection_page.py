@@ -36,6 +36,7 @@ from app.security.permissions import Action
 from app.views.busy import busy_cursor
 from app.views.context import SessionContext
 from app.views.labels import label_text, local_time, severity_text
+from app.views.long_task import run_long
 from app.views.messages import confirm, error_text, show_error, show_info
 from app.views.pdf_preview_dialog import PdfPreviewDialog
 from app.views.request_view_dialog import ApprovalNews
@@ -524,8 +525,18 @@ class InspectionPage(QWidget):
             return
         ctx = self._ctx
         try:
-            with busy_cursor():
-                fresh = inspection.refresh_findings(ctx.archive, ctx.actor, view.id)
+            checking = self.tr("正在检查第 {done}/{total} 项……")
+            fresh = run_long(
+                self,
+                self.tr("刷新检查结果"),
+                checking.format(done=0, total="…"),
+                lambda step: inspection.refresh_findings(
+                    ctx.archive,
+                    ctx.actor,
+                    view.id,
+                    progress=lambda done, total: step(checking.format(done=done, total=total)),
+                ),
+            )
         except Exception as exc:
             show_error(self, exc)
             return

@@ -35,6 +35,7 @@ from app.views.context import SessionContext
 from app.views.edit_user_dialog import EditUserDialog, ProfileEdit
 from app.views.in_person_auth_dialog import InPersonAuthDialog
 from app.views.labels import label_text, roles_text
+from app.views.long_task import run_long
 from app.views.messages import confirm, show_error, show_info
 from app.views.reset_password_dialog import ResetPasswordDialog
 from app.workflows import accounts, auth, keys
@@ -488,8 +489,13 @@ class UserManagementPage(QWidget):
         ):
             return
         try:
-            with busy_cursor():
-                new_actor, vault_replaced = keys.rekey(self._ctx.archive, self._actor)
+            archive, actor = self._ctx.archive, self._actor
+            new_actor, vault_replaced = run_long(
+                self,
+                self.tr("更换档案密钥"),
+                self.tr("正在重新加密档案,请勿关闭程序……"),
+                lambda _step: keys.rekey(archive, actor),
+            )
         except Exception as exc:
             show_error(self, exc)
             return

@@ -372,7 +372,7 @@
 <context>
     <name>AuditLogPage</name>
     <message>
-        <location filename="../../app/views/audit_log_page.py" line="+49"/>
+        <location filename="../../app/views/audit_log_page.py" line="+50"/>
         <source>审计日志</source>
         <translation>Audit log</translation>
     </message>
@@ -427,7 +427,17 @@
         <translation>{n} entries</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+11"/>
+        <source>校验审计链</source>
+        <translation>Verify the audit chain</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>正在逐条校验审计日志……</source>
+        <translation>Verifying the audit log entry by entry…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>审计链完整:已校验 {n} 条记录,链尾 {head}…</source>
         <translation>Audit chain intact: {n} entries checked, chain end {head}…</translation>
     </message>
@@ -2440,7 +2450,7 @@ The password must therefore be typed by the Custodian personally and must not be
 <context>
     <name>DestructionDialog</name>
     <message>
-        <location filename="../../app/views/destruction_dialog.py" line="+81"/>
+        <location filename="../../app/views/destruction_dialog.py" line="+82"/>
         <source>档案销毁</source>
         <extracomment>a request was submitted or carried out (the register page reloads)</extracomment>
         <translation>Archive destruction</translation>
@@ -2453,11 +2463,12 @@ The password must therefore be typed by the Custodian personally and must not be
     <message>
         <location line="+1"/>
         <location line="+269"/>
+        <location line="+20"/>
         <source>执行销毁</source>
         <translation>Carry out destruction</translation>
     </message>
     <message>
-        <location line="-266"/>
+        <location line="-286"/>
         <source>关闭</source>
         <translation>Close</translation>
     </message>
@@ -2646,7 +2657,12 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>Destroying &quot;Secret&quot; and &quot;Top secret&quot; archives requires a Custodian in person to open the vault and delete their content.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+14"/>
+        <source>正在删除档案内容并整理数据库,请勿关闭程序……</source>
+        <translation>Deleting the archives&apos; content and compacting the database; do not close the program…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>已销毁 {n} 份档案,销毁清册编号 {first}{more}。</source>
         <translation>{n} archives destroyed; destruction register no. {first}{more}.</translation>
     </message>
@@ -3254,7 +3270,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../app/views/import_dialog.py" line="+94"/>
+        <location filename="../../app/views/import_dialog.py" line="+87"/>
         <source>导入客户名单(Excel)</source>
         <extracomment>emitted with the ImportReport after a successful import (the catalogue refreshes)</extracomment>
         <translation>Import customer list (Excel)</translation>
@@ -3421,7 +3437,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>Importing…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>操作未完成。</source>
         <translation>The operation was not completed.</translation>
     </message>
@@ -3740,7 +3756,7 @@ Identify the customers concerned by archive no.; do not enter customer names, ID
 <context>
     <name>InspectionPage</name>
     <message>
-        <location filename="../../app/views/inspection_page.py" line="+82"/>
+        <location filename="../../app/views/inspection_page.py" line="+83"/>
         <source>年度检查</source>
         <extracomment>result combo entries: (stored code, word shown)</extracomment>
         <translation>Annual inspection</translation>
@@ -4007,7 +4023,17 @@ Record content digest: SHA-256 {digest}</translation>
         <translation>The end of the audit chain at that moment is recorded on submission.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+49"/>
+        <source>正在检查第 {done}/{total} 项……</source>
+        <translation>Checking item {done} of {total}…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>刷新检查结果</source>
+        <translation>Refresh the findings</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>请检查人员本人输入密码,以签名确认检查记录。</source>
         <translation>The Inspector must type their own password to sign and confirm the inspection record.</translation>
     </message>
@@ -5578,8 +5604,9 @@ Signer&apos;s key fingerprint {fingerprint}</translation>
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../app/views/statistics_page.py" line="+73"/>
+        <location filename="../../app/views/statistics_page.py" line="+75"/>
         <source>统计项目</source>
+        <extracomment>a statistic is waiting to be read when the page is next shown</extracomment>
         <translation>Statistic</translation>
     </message>
     <message>
@@ -5668,7 +5695,7 @@ Signer&apos;s key fingerprint {fingerprint}</translation>
         <translation>to</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+88"/>
         <source>范围:{scope};统计期间:{period}</source>
         <translation>Scope: {scope}; period: {period}</translation>
     </message>
@@ -6209,7 +6236,7 @@ Sent: {out}</translation>
 <context>
     <name>UserManagementPage</name>
     <message>
-        <location filename="../../app/views/user_management_page.py" line="+131"/>
+        <location filename="../../app/views/user_management_page.py" line="+132"/>
         <source>用户管理</source>
         <translation>User management</translation>
     </message>
@@ -6268,12 +6295,13 @@ Sent: {out}</translation>
         <location line="+1"/>
         <location line="+311"/>
         <location line="+11"/>
-        <location line="+18"/>
+        <location line="+7"/>
+        <location line="+16"/>
         <source>更换档案密钥</source>
         <translation>Change archive key</translation>
     </message>
     <message>
-        <location line="-248"/>
+        <location line="-253"/>
         <source>启用</source>
         <translation>Enable</translation>
     </message>
@@ -6334,7 +6362,12 @@ Sent: {out}</translation>
         <translation>Changing the archive key re-wraps a new key for every user; do not close the program while this runs. Making a backup first is recommended. Start now?</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+11"/>
+        <source>正在重新加密档案,请勿关闭程序……</source>
+        <translation>Re-encrypting the archive; do not close the program…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>档案密钥和保密库密钥均已更换。</source>
         <translation>The archive key and the vault key have both been changed.</translation>
     </message>
@@ -6347,7 +6380,7 @@ Sent: {out}</translation>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location line="-448"/>
+        <location line="-453"/>
         <source>登录名</source>
         <translation>Login name</translation>
     </message>
@@ -6538,6 +6571,53 @@ Sent: {out}</translation>
         <location line="+7"/>
         <source>{serial} {name} {mode} 至 {until}</source>
         <translation>{serial} {name} {mode} until {until}</translation>
+    </message>
+</context>
+<context>
+    <name>backup_action</name>
+    <message>
+        <location filename="../../app/views/backup_action.py" line="+29"/>
+        <source>档案备份-{day}</source>
+        <translation>Archive backup {day}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+12"/>
+        <source>备份档案</source>
+        <translation>Back up the archive</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>档案备份 (*.custbak)</source>
+        <translation>Archive backups (*.custbak)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>正在备份档案,请勿关闭程序……</source>
+        <translation>Backing up the archive; do not close the program…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>备份未完成</source>
+        <translation>Backup not completed</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>已备份到:
+{path}
+
+文件校验值(SHA-256):{digest}
+请将备份文件存放在与本机分开的安全处所(如保密柜中的专用移动硬盘)。</source>
+        <translation>Backed up to:
+{path}
+
+File checksum (SHA-256): {digest}
+Keep the backup file in a safe place away from this computer (such as a dedicated external disk in the secure cabinet).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>备份完成</source>
+        <translation>Backup complete</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,8 @@ def open_page(qtbot: QtBot, branch: Branch, actor: Actor) -> AuditLogPage:
         page.show()
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
-    page.refresh()
+    page.refresh()  # the chain check runs behind a waiting window, which gives activation back
+    qtbot.waitUntil(page.isActiveWindow)
     return page
 
 
