@@ -54,7 +54,6 @@ class GarbageCollector(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.check)
-        gc.disable()
         self.timer.start()
 
     def check(self) -> None:

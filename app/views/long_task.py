@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from app.views.busy import busy_cursor
 
 T = TypeVar("T")
+#: how many run_long calls are waiting (the inbox poll waits for them to end)
+_running = 0
 #: what the work calls to name the step under way (any thread)
 Step = Callable[[str], None]
 
@@ -67,9 +69,16 @@ class WaitingDialog(QProgressDialog):
         event.ignore()
 
 
+def busy() -> bool:
+    """Whether work runs behind a waiting window: a poll that would read the archive on the
+    GUI thread skips its turn (it would wait for the worker's transaction, and freeze)."""
+    return _running > 0
+
+
 def run_long(parent: QWidget | None, title: str, text: str, work: Callable[[Step], T]) -> T:
     """``work(step)`` on a worker thread while the windows keep answering; its result, or
     its exception raised here. ``step(text)`` shows what is under way."""
+    global _running
     # where the person was: the waiting window takes the activation and gives it back
     window, focus = QApplication.activeWindow(), QApplication.focusWidget()
     worker = _Worker(work)
@@ -77,11 +86,15 @@ def run_long(parent: QWidget | None, title: str, text: str, work: Callable[[Step
     worker.stepped.connect(dialog.setLabelText)
     loop = QEventLoop()
     worker.finished.connect(loop.quit)  # queued: delivered once the loop runs
-    with busy_cursor():
-        worker.start()
-        dialog.show()
-        loop.exec()
-        worker.wait()
+    _running += 1
+    try:
+        with busy_cursor():
+            worker.start()
+            dialog.show()
+            loop.exec()
+            worker.wait()
+    finally:
+        _running -= 1
     dialog.hide()
     dialog.deleteLater()
     worker.deleteLater()

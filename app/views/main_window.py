@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 from app import settings as app_settings
 from app.security.permissions import Action
 from app.security.roles import Role
+from app.views import long_task
 from app.views.approvals_page import (
     DECIDE_ACTIONS,
     SUBMIT_ACTIONS,
@@ -421,8 +422,9 @@ class MainWindow(QMainWindow):
         return keys.index("approvals") if "approvals" in keys else -1
 
     def update_inbox_count(self) -> None:
-        """Count what waits for this person (skipped while the screen is locked)."""
-        if self._ctx.locked or self._approvals_row() < 0:
+        """Count what waits for this person (skipped while the screen is locked, and while
+        work runs behind a waiting window)."""
+        if self._ctx.locked or long_task.busy() or self._approvals_row() < 0:
             return
         count = 0
         if may_decide_any(self._ctx.actor):

@@ -16,8 +16,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from app.errors import InvalidInput
+from app.security.roles import Role
+from app.views import long_task
 from app.views.long_task import WaitingDialog, run_long
-from app.workflows import backup
+from app.workflows import backup, requests
 
 
 class _Watch:
@@ -123,3 +125,21 @@ def test_a_backup_from_the_menu_runs_behind_the_waiting_window(
     assert watch.ticks >= 15
     # the workflow's own steps, as it names them
     assert steps == ["正在复制数据库…", "正在计算校验值…", "正在写入备份文件…", "正在记录审计日志…"]
+
+
+def test_the_inbox_poll_waits_while_work_runs(
+    make_shell, branch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The poll would read the archive on the GUI thread and wait for the worker's
+    transaction; it skips its turn instead."""
+    shell = make_shell(branch.add_user("director", [Role.DIRECTOR, Role.UNIT_HEAD]))
+    counted: list[bool] = []
+    real = requests.inbox_count
+    monkeypatch.setattr(
+        requests, "inbox_count", lambda *a: counted.append(long_task.busy()) or real(*a)
+    )
+    QTimer.singleShot(100, shell.window.update_inbox_count)
+    run_long(shell.window, "测试", "正在准备……", lambda step: time.sleep(0.4))
+    assert counted == []
+    shell.window.update_inbox_count()
+    assert counted == [False]
