@@ -482,34 +482,65 @@ class _Builder:
         return table
 
 
-def _footer(
-    font: FontChoice, serial: str, printed_by: str, printed_at: datetime
+@dataclass(frozen=True)
+class PageLayout:
+    """A document's page and margins, as its footer needs them."""
+
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+
+#: the application form's page (A4 portrait)
+FORM_PAGE = PageLayout(
+    PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN
+)
+
+
+def page_footer(
+    font: FontChoice,
+    left: str,
+    right: str,
+    *,
+    heading: str = "",
+    heading_right: str = "",
+    layout: PageLayout = FORM_PAGE,
+    pages_seen: list[int] | None = None,
 ) -> Callable[[Canvas, int, int], None]:
-    """Draws the footer once the page total is known (see :func:`numbered_canvas`)."""
+    """The footer every document of the program carries, drawn once the page total is known
+    (see :func:`numbered_canvas`): a rule, then ``left``, "第 n 页 共 N 页" and ``right``;
+    on continuation pages ``heading`` (and ``heading_right``) at the top, naming the document
+    a loose page belongs to. ``pages_seen`` receives the page total."""
 
     def draw(canvas: Canvas, page: int, pages: int) -> None:
-        y = BOTTOM_MARGIN - 9 * mm
+        if pages_seen is not None:
+            pages_seen[:] = [pages]
+        start, end = layout.left, layout.width - layout.right
+        y = layout.bottom - 9 * mm
         canvas.saveState()
         canvas.setLineWidth(0.4)
-        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
+        canvas.line(start, y + 4 * mm, end, y + 4 * mm)
         canvas.setFont(font.name, 8)
-        if serial:
-            canvas.drawString(LEFT_MARGIN, y, f"编号：{serial}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {pages} 页")
-        canvas.drawRightString(
-            PAGE_WIDTH - RIGHT_MARGIN,
-            y,
-            f"打印人：{printed_by}　打印时间：{minute(printed_at)}",
-        )
-        if page > 1:
-            # Continuation pages name the form they belong to.
-            top = PAGE_HEIGHT - TOP_MARGIN + 4 * mm
-            canvas.drawString(LEFT_MARGIN, top, f"{TITLE}（续）")
-            if serial:
-                canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, top, f"编号：{serial}")
+        if left:
+            canvas.drawString(start, y, left)
+        canvas.drawCentredString(layout.width / 2, y, f"第 {page} 页 共 {pages} 页")
+        canvas.drawRightString(end, y, right)
+        if page > 1 and heading:
+            top = layout.height - layout.top + 4 * mm
+            canvas.drawString(start, top, heading)
+            if heading_right:
+                canvas.drawRightString(end, top, heading_right)
         canvas.restoreState()
 
     return draw
+
+
+def printed_line(printed_by: str, printed_at: datetime, colon: str = "：") -> str:
+    """Who printed the document and when, as every footer says it."""
+    return f"打印人{colon}{printed_by}　打印时间{colon}{minute(printed_at)}"
 
 
 def numbered_canvas(draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
@@ -559,7 +590,13 @@ def _build(
         keywords="",
         creator="custarchive",
     )
-    footer = _footer(font, serial, printed_by, printed_at)
+    footer = page_footer(
+        font,
+        f"编号：{serial}" if serial else "",
+        printed_line(printed_by, printed_at),
+        heading=f"{TITLE}（续）",
+        heading_right=f"编号：{serial}" if serial else "",
+    )
     doc.build(story, canvasmaker=numbered_canvas(footer))
 
 

@@ -23,18 +23,17 @@ from xml.sax.saxutils import escape
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
 from app.printing import watermark
-from app.printing.consultation_form import grid, minute, numbered_canvas
+from app.printing.consultation_form import grid, minute, numbered_canvas, page_footer
 from app.printing.external_provision import (  # one page layout for both outflow documents
     BOTTOM_MARGIN,
     FRAME_WIDTH,
     LABEL_FILL,
     LABEL_WIDTH,
     LEFT_MARGIN,
-    PAGE_WIDTH,
+    PAGE,
     RIGHT_MARGIN,
     TOP_MARGIN,
     ProvidedCustomer,
@@ -98,19 +97,9 @@ def _story(doc: CopyDocument, s: Styles) -> list[Flowable]:
 
 
 def _footer(font: FontChoice, doc: CopyDocument, pages: list[int]) -> Callable[..., None]:
-    def draw(canvas: Canvas, page: int, total: int) -> None:
-        pages[:] = [total]
-        y = BOTTOM_MARGIN - 9 * mm
-        canvas.saveState()
-        canvas.setLineWidth(0.4)
-        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
-        canvas.setFont(font.name, 8)
-        canvas.drawString(LEFT_MARGIN, y, f"依据：{doc.serials}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
-        canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y, "复制件 · 仅限内部使用")
-        canvas.restoreState()
-
-    return draw
+    return page_footer(
+        font, f"依据：{doc.serials}", "复制件 · 仅限内部使用", layout=PAGE, pages_seen=pages
+    )
 
 
 def render(doc: CopyDocument, out: BinaryIO, *, font: FontChoice | None = None) -> int:

@@ -13,7 +13,7 @@ title is masked). The PDF metadata holds the title only.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -25,10 +25,15 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from app.printing.consultation_form import grid, minute, numbered_canvas
+from app.printing.consultation_form import (
+    PageLayout,
+    grid,
+    numbered_canvas,
+    page_footer,
+    printed_line,
+)
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息销毁清册"
@@ -153,29 +158,6 @@ def _story(document: RegisterDocument, font: FontChoice) -> list[Flowable]:
     return story
 
 
-def _footer(
-    font: FontChoice, printed_by: str, printed_at: datetime
-) -> Callable[[Canvas, int, int], None]:
-    def draw(canvas: Canvas, page: int, pages: int) -> None:
-        y = BOTTOM_MARGIN - 9 * mm
-        canvas.saveState()
-        canvas.setLineWidth(0.4)
-        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
-        canvas.setFont(font.name, 8)
-        canvas.drawString(LEFT_MARGIN, y, "本清册永久保存")
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {pages} 页")
-        canvas.drawRightString(
-            PAGE_WIDTH - RIGHT_MARGIN,
-            y,
-            f"打印人：{printed_by}　打印时间：{minute(printed_at)}",
-        )
-        if page > 1:
-            canvas.drawString(LEFT_MARGIN, PAGE_HEIGHT - TOP_MARGIN + 4 * mm, f"{TITLE}（续）")
-        canvas.restoreState()
-
-    return draw
-
-
 def render_register(
     document: RegisterDocument, out: Path | BinaryIO, *, font: FontChoice | None = None
 ) -> None:
@@ -195,7 +177,15 @@ def render_register(
         keywords="",
         creator="custarchive",
     )
-    footer = _footer(font, document.printed_by, document.printed_at)
+    footer = page_footer(
+        font,
+        "本清册永久保存",
+        printed_line(document.printed_by, document.printed_at),
+        heading=f"{TITLE}（续）",
+        layout=PageLayout(
+            PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN
+        ),
+    )
     doc.build(_story(document, font), canvasmaker=numbered_canvas(footer))
 
 

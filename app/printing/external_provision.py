@@ -27,12 +27,11 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 
 from app.printing import watermark
-from app.printing.consultation_form import minute, numbered_canvas
+from app.printing.consultation_form import PageLayout, minute, numbered_canvas, page_footer
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息对外提供件"
@@ -41,6 +40,7 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT_MARGIN = RIGHT_MARGIN = 18 * mm
 TOP_MARGIN = 16 * mm
 BOTTOM_MARGIN = 20 * mm
+PAGE = PageLayout(PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
 FRAME_WIDTH = PAGE_WIDTH - LEFT_MARGIN - RIGHT_MARGIN
 LABEL_WIDTH = 30 * mm
 ITEM_WIDTH = 48 * mm
@@ -194,19 +194,9 @@ def customer_sections(customers: Sequence[ProvidedCustomer], s: Styles) -> list[
 
 
 def _footer(font: FontChoice, doc: ProvisionDocument, pages: list[int]) -> Callable[..., None]:
-    def draw(canvas: Canvas, page: int, total: int) -> None:
-        pages[:] = [total]
-        y = BOTTOM_MARGIN - 9 * mm
-        canvas.saveState()
-        canvas.setLineWidth(0.4)
-        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
-        canvas.setFont(font.name, 8)
-        canvas.drawString(LEFT_MARGIN, y, f"编号：{doc.serial}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {total} 页")
-        canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, y, f"仅限{doc.recipient_org}使用")
-        canvas.restoreState()
-
-    return draw
+    return page_footer(
+        font, f"编号：{doc.serial}", f"仅限{doc.recipient_org}使用", layout=PAGE, pages_seen=pages
+    )
 
 
 def render(doc: ProvisionDocument, out: Path | BinaryIO, *, font: FontChoice | None = None) -> int:

@@ -38,14 +38,14 @@ from app.printing.consultation_form import (
     INVALID_COLOUR,
     LABEL_FILL,
     LEFT_MARGIN,
-    PAGE_HEIGHT,
-    PAGE_WIDTH,
     RIGHT_MARGIN,
     TOP_MARGIN,
     Styles,
     grid,
     minute,
     numbered_canvas,
+    page_footer,
+    printed_line,
     section_row,
 )
 from app.printing.fonts import FontChoice, cjk_font
@@ -285,26 +285,13 @@ class _Builder:
 
 
 def _footer(font: FontChoice, report: ReconciliationReport) -> Callable[[Canvas, int, int], None]:
-    def draw(canvas: Canvas, page: int, pages: int) -> None:
-        y = BOTTOM_MARGIN - 9 * mm
-        canvas.saveState()
-        canvas.setLineWidth(0.4)
-        canvas.line(LEFT_MARGIN, y + 4 * mm, PAGE_WIDTH - RIGHT_MARGIN, y + 4 * mm)
-        canvas.setFont(font.name, 8)
-        canvas.drawString(LEFT_MARGIN, y, f"编号:{report.serial}")
-        canvas.drawCentredString(PAGE_WIDTH / 2, y, f"第 {page} 页 共 {pages} 页")
-        canvas.drawRightString(
-            PAGE_WIDTH - RIGHT_MARGIN,
-            y,
-            f"打印人:{report.printed_by}　打印时间:{minute(report.printed_at)}",
-        )
-        if page > 1:
-            top = PAGE_HEIGHT - TOP_MARGIN + 4 * mm
-            canvas.drawString(LEFT_MARGIN, top, f"{TITLE}(续)")
-            canvas.drawRightString(PAGE_WIDTH - RIGHT_MARGIN, top, f"编号:{report.serial}")
-        canvas.restoreState()
-
-    return draw
+    return page_footer(
+        font,
+        f"编号:{report.serial}",
+        printed_line(report.printed_by, report.printed_at, ":"),
+        heading=f"{TITLE}(续)",
+        heading_right=f"编号:{report.serial}",
+    )
 
 
 def render_report(
