@@ -42,10 +42,12 @@ from app.views.idle_lock import IdleLock
 from app.views.login_dialog import LoginDialog
 from app.views.main_window import MainWindow
 from app.views.request_view_dialog import RequestViewDialog
+from app.views.restore_dialog import RestoreDialog
 from app.views.signing_dialog import SigningDialog
 from app.views.vault_page import VaultPage
 from app.workflows import (
     auth,
+    backup,
     checkout,
     consultation,
     copying,
@@ -527,6 +529,25 @@ def statistics_shots(app: QApplication, archive: Archive, settings: app_settings
     window.deleteLater()
 
 
+def restore_shots(app: QApplication, archive: Archive, work: Path) -> None:
+    """The wizard on a new workstation, restoring the demo archive from its backup."""
+    if not wanted("restore-dialog.png"):
+        return
+    admin = auth.authenticate(archive, "admin", DEMO_PASSWORD)
+    source = work / "网点备份-20261128.custbak"
+    backup.create_backup(archive, admin, source)
+    wizard = FirstRunWizard(work / "new-workstation" / "客户档案")
+    wizard.show()
+    dialog = RestoreDialog(wizard.folder, wizard)
+    dialog.show()
+    dialog.load_file(source)
+    dialog.login_edit.setText("admin")
+    dialog.password_edit.setText(DEMO_PASSWORD)
+    shoot_over(app, wizard, dialog, "restore-dialog.png")
+    dialog.close()
+    wizard.close()
+
+
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="custarchive-shots-"))
     os.environ["CUSTARCHIVE_CONFIG_DIR"] = str(work / "config")
@@ -565,6 +586,7 @@ def main() -> int:
         customers.create_customer(
             archive, manager, category="individual", subtype="farmer", data=farmer(i, *person)
         )
+    restore_shots(app, archive, work)
     settings = app_settings.load()
     for who, area, name in (
         ("manager1", "home", "main-window.png"),

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -36,6 +37,7 @@ from app.storage.archive import Archive, is_archive
 from app.views.busy import busy_cursor
 from app.views.change_password_dialog import password_rules_text
 from app.views.messages import show_error
+from app.views.restore_dialog import RestoreDialog
 from app.workflows import accounts
 
 
@@ -62,6 +64,13 @@ class FolderPage(QWizardPage):
         label.setBuddy(self.folder_edit)
         form = QFormLayout()
         form.addRow(label, row)
+        self.restore_button = QPushButton(self.tr("从备份恢复(&R)…"))
+        restore_row = QHBoxLayout()
+        restore_row.addWidget(
+            _note(self.tr("本机曾有档案并做过备份(例如更换硬盘或电脑后)?可直接从备份文件恢复。")),
+            1,
+        )
+        restore_row.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(
             _note(
@@ -75,6 +84,7 @@ class FolderPage(QWizardPage):
         )
         layout.addLayout(form)
         layout.addStretch(1)
+        layout.addLayout(restore_row)
 
     @property
     def folder(self) -> Path:
@@ -292,6 +302,7 @@ class FirstRunWizard(QWizard):
         self.custodian_page = CustodianPage(self.admin_page)
         for page in (self.folder_page, self.branch_page, self.admin_page, self.custodian_page):
             self.addPage(page)
+        self.folder_page.restore_button.clicked.connect(self.restore_from_backup)
 
     @property
     def archive(self) -> Archive | None:
@@ -300,6 +311,16 @@ class FirstRunWizard(QWizard):
     @property
     def folder(self) -> Path:
         return self.folder_page.folder
+
+    def restore_from_backup(self) -> None:
+        """The archive from a backup file instead of a new one (RestoreDialog)."""
+        dialog = RestoreDialog(self.folder, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.archive is None:
+            return
+        self._archive = dialog.archive
+        self.folder_page.folder_edit.setText(str(dialog.folder))
+        # QWizard.done would validate the folder page, which wants an empty folder
+        QDialog.done(self, QDialog.DialogCode.Accepted.value)
 
     def create(self) -> bool:
         """Make the archive from every page's values; False (and a message) if that failed."""

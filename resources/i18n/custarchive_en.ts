@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../app/views/first_run_wizard.py" line="+163"/>
+        <location filename="../../app/views/first_run_wizard.py" line="+173"/>
         <source>小写字母开头,例如 zhangsan</source>
         <translation>Starts with a lowercase letter, e.g. zhangsan</translation>
     </message>
@@ -3087,7 +3087,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>The system administrator creates and manages user accounts and backs up the archive, but cannot view any customer information. Accounts for other staff are created by the system administrator in the program.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+45"/>
         <source>无法在“{path}”中建立档案({reason})。请选择一个本人有写入权限的文件夹。</source>
         <translation>Cannot create the archive in &quot;{path}&quot; ({reason}). Please choose a folder you are allowed to write to.</translation>
     </message>
@@ -3100,7 +3100,7 @@ Please confirm that the media have been destroyed by the approved methods.</tran
 <context>
     <name>FolderPage</name>
     <message>
-        <location line="-280"/>
+        <location line="-299"/>
         <source>档案存放位置</source>
         <translation>Archive location</translation>
     </message>
@@ -3120,12 +3120,22 @@ Please confirm that the media have been destroyed by the approved methods.</tran
         <translation>Archive &amp;folder:</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>从备份恢复(&amp;R)…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>本机曾有档案并做过备份(例如更换硬盘或电脑后)?可直接从备份文件恢复。</source>
+        <translation>Had an archive on this workstation and a backup of it (after a new disk or computer, say)? Restore it straight from the backup file.</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>档案是一个文件夹,其中的客户信息全部加密保存。请选择一个空文件夹,或填写一个尚不存在的文件夹(程序会自动建立)。请选择本机硬盘上的位置,不要选择U盘或网络共享文件夹;建立后请由系统管理员定期备份。</source>
         <translation>The archive is a folder in which all customer information is stored encrypted. Choose an empty folder, or enter a folder that does not exist yet (the program will create it). Choose a location on this computer&apos;s hard disk, not a USB drive or a network share; once created, the system administrator should back it up regularly.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>选择档案文件夹</source>
         <translation>Choose archive folder</translation>
     </message>
@@ -4263,7 +4273,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/views/main_window.py" line="+116"/>
+        <location filename="../../app/views/main_window.py" line="+117"/>
         <source>首页</source>
         <extracomment>the largest default size; smaller screens get what they have how often the approvals entry counts what waits (one cheap query)</extracomment>
         <translation>Home</translation>
@@ -4489,7 +4499,7 @@ Enter the password in the &quot;Unlock&quot; window</translation>
         <translation>Password changed.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>我的申请</source>
         <translation>My requests</translation>
     </message>
@@ -5449,6 +5459,150 @@ Signer&apos;s key fingerprint {fingerprint}</translation>
         <location line="+16"/>
         <source>两次输入的密码不一致,请重新输入。</source>
         <translation>The two passwords do not match. Please enter them again.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../app/views/restore_dialog.py" line="+48"/>
+        <location line="+89"/>
+        <location line="+50"/>
+        <source>从备份恢复档案</source>
+        <translation>Restore the archive from a backup</translation>
+    </message>
+    <message>
+        <location line="-134"/>
+        <source>请选择 .custbak 备份文件</source>
+        <translation>Choose a .custbak backup file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>选择备份文件(&amp;F)…</source>
+        <translation>Choose the backup &amp;file…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>尚未选择备份文件。</source>
+        <translation>No backup file chosen yet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>浏览(&amp;B)…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>备份文件:</source>
+        <translation>Backup file:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>恢复到文件夹(&amp;D):</source>
+        <translation>Restore to fol&amp;der:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>登录名(&amp;L):</source>
+        <translation>&amp;Login name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>密码(&amp;P):</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>由系统管理员用其在备份时的登录名和密码恢复。恢复前程序会完整校验备份文件;目标文件夹中原有的档案不会删除,而是改名保留在旁边。</source>
+        <translation>The system administrator restores with the login name and password they had when the backup was made. The program checks the whole backup file first; an archive already in the target folder is not deleted but renamed and kept beside it.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>恢复(&amp;R)</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>选择备份文件</source>
+        <translation>Choose the backup file</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>档案备份 (*.custbak)</source>
+        <translation>Archive backups (*.custbak)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>正在核对备份文件……</source>
+        <translation>Checking the backup file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>此文件不能用于恢复。</source>
+        <translation>This file cannot be used for a restore.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>备份文件有问题</source>
+        <translation>The backup file has a problem</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{branch}({code})的档案,{when} 由 {who} 备份;审计日志 {seq} 条;文件 {size:.1f} MB,各部分校验无误。</source>
+        <translation>The archive of {branch} ({code}), backed up on {when} by {who}; {seq} audit log entries; file {size:.1f} MB, every part checks out.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>选择恢复到的文件夹</source>
+        <translation>Choose the folder to restore to</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>请填写完整的文件夹路径(例如 D:\客户档案),或点“浏览”选择。</source>
+        <translation>Please enter the full folder path (for example D:\CustomerArchive), or click &quot;Browse&quot; to choose one.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请填写登录名和密码。</source>
+        <translation>Please enter the login name and password.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>请检查填写的内容</source>
+        <translation>Please check your entries</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>正在恢复档案,请勿关闭程序……</source>
+        <translation>Restoring the archive; do not close the program…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>未能恢复档案</source>
+        <translation>The archive was not restored</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>档案已从备份恢复到:
+{path}</source>
+        <translation>The archive was restored from the backup to:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>原有档案已改名保留为:
+{path}</source>
+        <translation>The archive that was there is kept, renamed as:
+{path}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>恢复完成</source>
+        <translation>Restore complete</translation>
     </message>
 </context>
 <context>
