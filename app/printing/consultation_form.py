@@ -500,6 +500,26 @@ FORM_PAGE = PageLayout(
 )
 
 
+def document_template(
+    out: Path | BinaryIO, title: str, layout: PageLayout = FORM_PAGE
+) -> SimpleDocTemplate:
+    """The page template of a document of the program, writing to ``out`` (a path or a
+    binary file object). Metadata shows in file managers and print queues: the title only."""
+    return SimpleDocTemplate(
+        str(out) if isinstance(out, Path) else out,
+        pagesize=(layout.width, layout.height),
+        leftMargin=layout.left,
+        rightMargin=layout.right,
+        topMargin=layout.top,
+        bottomMargin=layout.bottom,
+        title=title,
+        author="",
+        subject="",
+        keywords="",
+        creator="custarchive",
+    )
+
+
 def page_footer(
     font: FontChoice,
     left: str,
@@ -575,21 +595,7 @@ def _build(
     printed_by: str,
     printed_at: datetime,
 ) -> None:
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        # Metadata is visible in file managers and print queues: the title only.
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    doc = document_template(out, TITLE)
     footer = page_footer(
         font,
         f"编号：{serial}" if serial else "",

@@ -20,22 +20,23 @@ from datetime import datetime
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.printing import watermark
-from app.printing.consultation_form import grid, minute, numbered_canvas, page_footer
+from app.printing.consultation_form import (
+    document_template,
+    grid,
+    minute,
+    numbered_canvas,
+    page_footer,
+)
 from app.printing.external_provision import (  # one page layout for both outflow documents
-    BOTTOM_MARGIN,
     FRAME_WIDTH,
     LABEL_FILL,
     LABEL_WIDTH,
-    LEFT_MARGIN,
     PAGE,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
     ProvidedCustomer,
     Styles,
     customer_sections,
@@ -106,19 +107,7 @@ def render(doc: CopyDocument, out: BinaryIO, *, font: FontChoice | None = None) 
     """Write the document to the binary file object ``out``; returns its page count."""
     font = font or cjk_font()
     pages: list[int] = [0]
-    template = SimpleDocTemplate(
-        out,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    template = document_template(out, TITLE, PAGE)
     mark = doc.watermark
     if not font.covers(mark):
         mark = mark.replace(watermark.SEPARATOR, " - ")

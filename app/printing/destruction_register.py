@@ -25,10 +25,11 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.printing.consultation_form import (
     PageLayout,
+    document_template,
     grid,
     numbered_canvas,
     page_footer,
@@ -62,6 +63,7 @@ PAGE_WIDTH, PAGE_HEIGHT = landscape(A4)
 LEFT_MARGIN = RIGHT_MARGIN = 12 * mm
 TOP_MARGIN = 14 * mm
 BOTTOM_MARGIN = 18 * mm
+PAGE = PageLayout(PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN)
 HEADER_FILL = colors.HexColor("#E6E6E6")
 
 
@@ -163,28 +165,13 @@ def render_register(
 ) -> None:
     """Print the register to ``out`` (a path or a binary file object)."""
     font = font or cjk_font()
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=landscape(A4),
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    doc = document_template(out, TITLE, PAGE)
     footer = page_footer(
         font,
         "本清册永久保存",
         printed_line(document.printed_by, document.printed_at),
         heading=f"{TITLE}（续）",
-        layout=PageLayout(
-            PAGE_WIDTH, PAGE_HEIGHT, LEFT_MARGIN, RIGHT_MARGIN, TOP_MARGIN, BOTTOM_MARGIN
-        ),
+        layout=PAGE,
     )
     doc.build(_story(document, font), canvasmaker=numbered_canvas(footer))
 

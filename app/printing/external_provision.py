@@ -27,11 +27,17 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from reportlab.platypus.tables import TableStyle
 
 from app.printing import watermark
-from app.printing.consultation_form import PageLayout, minute, numbered_canvas, page_footer
+from app.printing.consultation_form import (
+    PageLayout,
+    document_template,
+    minute,
+    numbered_canvas,
+    page_footer,
+)
 from app.printing.fonts import FontChoice, cjk_font
 
 TITLE = "客户信息对外提供件"
@@ -203,20 +209,7 @@ def render(doc: ProvisionDocument, out: Path | BinaryIO, *, font: FontChoice | N
     """Write the document to ``out`` (a path or a binary file object); returns its page count."""
     font = font or cjk_font()
     pages: list[int] = [0]
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    template = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    template = document_template(out, TITLE, PAGE)
     mark = doc.watermark
     if not font.covers(mark):
         mark = mark.replace(watermark.SEPARATOR, " - ")

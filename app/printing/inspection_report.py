@@ -22,28 +22,23 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     XPreformatted,
 )
 
 from app.printing.consultation_form import (
-    BOTTOM_MARGIN,
     FRAME_WIDTH,
     INVALID_COLOUR,
     LABEL_FILL,
-    LEFT_MARGIN,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
     Styles,
+    document_template,
     grid,
     minute,
     numbered_canvas,
@@ -411,18 +406,5 @@ def render_report(
 ) -> None:
     """Print the report to ``out`` (a path or a binary file object)."""
     font = font or cjk_font()
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    doc = document_template(out, TITLE)
     doc.build(story(report, font), canvasmaker=numbered_canvas(_footer(font, report)))

@@ -19,28 +19,23 @@ from pathlib import Path
 from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     XPreformatted,
 )
 
 from app.printing.consultation_form import (
-    BOTTOM_MARGIN,
     FRAME_WIDTH,
     INVALID_COLOUR,
     LABEL_FILL,
-    LEFT_MARGIN,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
     Styles,
+    document_template,
     grid,
     minute,
     numbered_canvas,
@@ -309,18 +304,5 @@ def render_report(
         story += [Spacer(1, 2 * mm), b.repeats(report)]
     story += [Spacer(1, 3 * mm), b.found_lines(number, report), Spacer(1, 3 * mm)]
     story.append(KeepTogether([b.signature(number + 1, report)]))
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    doc = document_template(out, TITLE)
     doc.build(story, canvasmaker=numbered_canvas(_footer(font, report)))

@@ -17,20 +17,16 @@ from typing import Any, BinaryIO
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from app.printing.consultation_form import (
-    BOTTOM_MARGIN,
     FRAME_WIDTH,
     LABEL_FILL,
-    LEFT_MARGIN,
-    RIGHT_MARGIN,
-    TOP_MARGIN,
     Styles,
+    document_template,
     grid,
     minute,
     numbered_canvas,
@@ -149,18 +145,5 @@ def render_report(report: Report, out: Path | BinaryIO, *, font: FontChoice | No
     story: list[Flowable] = [*b.head(report)]
     for number, table in enumerate(report.tables, 1):
         story += [Spacer(1, 4 * mm), *b.table(number, table)]
-    target: str | BinaryIO = str(out) if isinstance(out, Path) else out
-    doc = SimpleDocTemplate(
-        target,
-        pagesize=A4,
-        leftMargin=LEFT_MARGIN,
-        rightMargin=RIGHT_MARGIN,
-        topMargin=TOP_MARGIN,
-        bottomMargin=BOTTOM_MARGIN,
-        title=TITLE,
-        author="",
-        subject="",
-        keywords="",
-        creator="custarchive",
-    )
+    doc = document_template(out, TITLE)
     doc.build(story, canvasmaker=numbered_canvas(_footer(font, report)))
